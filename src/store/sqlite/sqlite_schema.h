@@ -1,0 +1,55 @@
+// The SQLite store's schema, applied (idempotently) when a store is opened.
+#pragma once
+
+namespace tansiq::store::sqlite {
+
+// date_added is the rowid: unique and increasing across the store, it orders
+// every collection's objects and is the pagination cursor, so the collection
+// indexes (which end in the rowid) serve ordered pages with no sort.
+inline constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS collections (
+  id TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS objects (
+  date_added INTEGER PRIMARY KEY,
+  collection INTEGER NOT NULL REFERENCES collections(rowid),
+  id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  spec_version TEXT NOT NULL,
+  version TEXT NOT NULL,
+  version_micros INTEGER NOT NULL,
+  is_first INTEGER NOT NULL,
+  is_last INTEGER NOT NULL,
+  json TEXT NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS objects_by_version ON objects(collection, id, version_micros);
+CREATE INDEX IF NOT EXISTS objects_by_collection ON objects(collection);
+CREATE INDEX IF NOT EXISTS objects_by_type ON objects(collection, type);
+CREATE TABLE IF NOT EXISTS users (
+  name TEXT PRIMARY KEY,
+  role TEXT NOT NULL,
+  password_hash TEXT NOT NULL DEFAULT '',
+  revoked INTEGER NOT NULL DEFAULT 0,
+  created INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS tokens (
+  token_hash TEXT PRIMARY KEY,
+  user_name TEXT NOT NULL REFERENCES users(name),
+  label TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS access (
+  user_name TEXT NOT NULL,
+  collection_id TEXT NOT NULL,
+  can_read INTEGER NOT NULL,
+  can_write INTEGER NOT NULL,
+  PRIMARY KEY (user_name, collection_id)
+);
+CREATE TABLE IF NOT EXISTS statuses (
+  id TEXT PRIMARY KEY,
+  json TEXT NOT NULL
+);
+)sql";
+
+} // namespace tansiq::store::sqlite

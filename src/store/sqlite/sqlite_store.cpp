@@ -1,0 +1,562 @@
+// The embedded SQLite back end: one file in WAL mode, one writer connection
+// (SQLite allows one writer at a time anyway) and a pool of readers, so that
+// TAXII reads never wait for an import.
+#include "store/sqlite/sqlite_connection.h"
+#include "store/sqlite/sqlite_schema.h"
+#include "store/store.h"
+
+#include <algorithm>
+#include <mutex>
+#include <variant>
+
+namespace tansiq::store {
+namespace {
+
+using sqlite::Connection;
+using sqlite::Statement;
+
+// Bound parameters of a query built at run time: the SQL keeps '?' places and
+// the values are bound in order, so no input ever becomes SQL text.
+struct Parameters {
+  std::vector<std::variant<std::string_view, std::int64_t>> values;
+  void bind(Statement& statement) const {
+    int index = 0;
+    for (const auto& value : values)
+      std::visit([&](const auto& v) { statement.bind(++index, v); }, value);
+  }
+};
+
+void append_in_list(std::string& sql, Parameters& parameters, std::string_view column,
+                    const std::vector<std::string>& values) {
+  if (values.empty())
+    return;
+  sql += " AND ";
+  sql += column;
+  sql += " IN (";
+  for (size_t i = 0; i < values.size(); ++i) {
+    sql += i ? ",?" : "?";
+    parameters.values.emplace_back(std::string_view(values[i]));
+  }
+  sql += ')';
+}
+
+void append_version_filter(std::string& sql, Parameters& parameters, const VersionMatch& match) {
+  if (match.all)
+    return;
+  std::vector<std::string> terms;
+  if (match.first)
+    terms.push_back("is_first=1");
+  if (match.last)
+    terms.push_back("is_last=1");
+  for (MicrosSinceEpoch micros : match.exact) {
+    terms.push_back("version_micros=?");
+    parameters.values.emplace_back(micros);
+  }
+  if (terms.empty())
+    return;
+  sql += " AND (";
+  for (size_t i = 0; i < terms.size(); ++i) {
+    if (i)
+      sql += " OR ";
+    sql += terms[i];
+  }
+  sql += ')';
+}
+
+class ConnectionPool {
+public:
+  explicit ConnectionPool(std::string path) : path_(std::move(path)) {}
+
+  class Lease {
+  public:
+    Lease(ConnectionPool& pool, std::unique_ptr<Connection> connection)
+        : pool_(pool), connection_(std::move(connection)) {}
+    ~Lease() { pool_.give_back(std::move(connection_)); }
+    Connection* operator->() { return connection_.get(); }
+    Connection& operator*() { return *connection_; }
+
+  private:
+    ConnectionPool& pool_;
+    std::unique_ptr<Connection> connection_;
+  };
+
+  Result<std::unique_ptr<Connection>> take() {
+    {
+      std::lock_guard lock(mutex_);
+      if (!idle_.empty()) {
+        auto connection = std::move(idle_.back());
+        idle_.pop_back();
+        return connection;
+      }
+    }
+    auto opened = Connection::open(path_, false);
+    if (!opened)
+      return opened.error();
+    if (auto pragmas = (*opened)->execute("PRAGMA query_only=1;"); !pragmas)
+      return pragmas.error();
+    return std::move(opened.value());
+  }
+
+  void give_back(std::unique_ptr<Connection> connection) {
+    std::lock_guard lock(mutex_);
+    idle_.push_back(std::move(connection));
+  }
+
+private:
+  std::string path_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Connection>> idle_;
+};
+
+class SqliteStore final : public Store {
+public:
+  SqliteStore(std::string path, std::unique_ptr<Connection> writer)
+      : readers_(std::move(path)), writer_(std::move(writer)) {}
+
+  Result<void> initialise() {
+    if (auto done = writer_->execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"); !done)
+      return done;
+    if (auto done = writer_->execute(sqlite::kSchema); !done)
+      return done;
+    auto statement = writer_->prepare("SELECT COALESCE(MAX(date_added), 0) FROM objects");
+    if (!statement)
+      return statement.error();
+    statement->step();
+    last_date_added_ = committed_date_added_ = statement->integer(0);
+    return {};
+  }
+
+  Result<void> create_collection(const Collection& collection) override {
+    std::lock_guard lock(writer_mutex_);
+    auto statement =
+        writer_->prepare("INSERT INTO collections(id, title, description) VALUES (?, ?, ?)");
+    if (!statement)
+      return statement.error();
+    statement->bind_all(collection.id, collection.title, collection.description);
+    int code = statement->step();
+    if (code == SQLITE_CONSTRAINT_UNIQUE)
+      return make_error(Error::Kind::conflict, "a collection with this id exists already",
+                        collection.id);
+    if (code != SQLITE_DONE)
+      return writer_->last_error("create collection");
+    return {};
+  }
+
+  Result<std::vector<Collection>> list_collections() override {
+    return read_collections("SELECT id, title, description FROM collections ORDER BY rowid", {});
+  }
+
+  Result<std::optional<Collection>> find_collection(std::string_view id) override {
+    auto found =
+        read_collections("SELECT id, title, description FROM collections WHERE id = ?", id);
+    if (!found)
+      return found.error();
+    if (found->empty())
+      return std::optional<Collection>();
+    return std::optional<Collection>(std::move(found->front()));
+  }
+
+  Result<std::vector<AddOutcome>> add_objects(std::string_view collection_id,
+                                              std::span<const NewObject> objects) override {
+    std::lock_guard lock(writer_mutex_);
+    auto collection = collection_rowid(*writer_, collection_id);
+    if (!collection)
+      return collection.error();
+    if (auto begun = writer_->execute("BEGIN IMMEDIATE"); !begun)
+      return begun.error();
+    auto outcomes = insert_versions(*collection, objects);
+    if (!outcomes) {
+      (void)writer_->execute("ROLLBACK");
+      last_date_added_ = committed_date_added_;
+      return outcomes;
+    }
+    if (auto committed = writer_->execute("COMMIT"); !committed) {
+      (void)writer_->execute("ROLLBACK");
+      last_date_added_ = committed_date_added_;
+      return committed.error();
+    }
+    committed_date_added_ = last_date_added_;
+    return outcomes;
+  }
+
+  Result<ObjectPage> query_objects(std::string_view collection_id,
+                                   const ObjectQuery& query) override {
+    auto reader = readers_.take();
+    if (!reader)
+      return reader.error();
+    ConnectionPool::Lease lease(readers_, std::move(reader.value()));
+    auto collection = collection_rowid(*lease, collection_id);
+    if (!collection)
+      return collection.error();
+
+    std::string sql = query.with_json ? "SELECT id, type, spec_version, version, version_micros, "
+                                        "date_added, json FROM objects"
+                                      : "SELECT id, type, spec_version, version, version_micros, "
+                                        "date_added FROM objects";
+    sql += " WHERE collection=? AND date_added>?";
+    Parameters parameters;
+    parameters.values.emplace_back(*collection);
+    parameters.values.emplace_back(
+        std::max(query.added_after.value_or(0), query.after_cursor.value_or(0)));
+    append_in_list(sql, parameters, "id", query.ids);
+    append_in_list(sql, parameters, "type", query.types);
+    append_in_list(sql, parameters, "spec_version", query.spec_versions);
+    append_version_filter(sql, parameters, query.versions);
+    sql += " ORDER BY date_added LIMIT ?";
+    parameters.values.emplace_back(static_cast<std::int64_t>(query.limit) + 1);
+
+    auto statement = lease->prepare(sql);
+    if (!statement)
+      return statement.error();
+    parameters.bind(*statement);
+    ObjectPage page;
+    page.objects.reserve(std::min<size_t>(query.limit, 4096));
+    int code;
+    while ((code = statement->step()) == SQLITE_ROW) {
+      if (page.objects.size() == query.limit) {
+        page.more = true;
+        break;
+      }
+      StoredObject& object = page.objects.emplace_back();
+      object.id = statement->text(0);
+      object.type = statement->text(1);
+      object.spec_version = statement->text(2);
+      object.version = statement->text(3);
+      object.version_micros = statement->integer(4);
+      object.date_added = statement->integer(5);
+      if (query.with_json)
+        object.json = statement->text(6);
+    }
+    if (code != SQLITE_ROW && code != SQLITE_DONE)
+      return lease->last_error("query objects");
+    if (!page.objects.empty())
+      page.next_cursor = page.objects.back().date_added;
+    return page;
+  }
+
+  Result<size_t> delete_object(std::string_view collection_id, std::string_view object_id,
+                               const ObjectQuery& versions) override {
+    std::lock_guard lock(writer_mutex_);
+    auto collection = collection_rowid(*writer_, collection_id);
+    if (!collection)
+      return collection.error();
+    std::string sql = "DELETE FROM objects WHERE collection=? AND id=?";
+    Parameters parameters;
+    parameters.values.emplace_back(*collection);
+    parameters.values.emplace_back(object_id);
+    append_in_list(sql, parameters, "spec_version", versions.spec_versions);
+    append_version_filter(sql, parameters, versions.versions);
+    if (auto begun = writer_->execute("BEGIN IMMEDIATE"); !begun)
+      return begun.error();
+    auto deleted = run_delete(sql, parameters, *collection, object_id);
+    if (auto finished = writer_->execute(deleted ? "COMMIT" : "ROLLBACK"); !finished)
+      return finished.error();
+    return deleted;
+  }
+
+  Result<size_t> count_objects(std::string_view collection_id) override {
+    auto reader = readers_.take();
+    if (!reader)
+      return reader.error();
+    ConnectionPool::Lease lease(readers_, std::move(reader.value()));
+    auto collection = collection_rowid(*lease, collection_id);
+    if (!collection)
+      return collection.error();
+    auto statement = lease->prepare("SELECT COUNT(*) FROM objects WHERE collection=?");
+    if (!statement)
+      return statement.error();
+    statement->bind_all(*collection);
+    if (statement->step() != SQLITE_ROW)
+      return lease->last_error("count objects");
+    return static_cast<size_t>(statement->integer(0));
+  }
+
+  Result<void> add_user(const User& user) override {
+    return write_one("INSERT INTO users(name, role, password_hash, revoked, created) "
+                     "VALUES (?, ?, ?, ?, ?)",
+                     "add user", user.name, role_name(user.role), user.password_hash,
+                     user.revoked, user.created);
+  }
+
+  Result<std::optional<User>> find_user(std::string_view name) override {
+    auto users = read_users("SELECT name, role, password_hash, revoked, created FROM users "
+                            "WHERE name = ?",
+                            name);
+    if (!users)
+      return users.error();
+    if (users->empty())
+      return std::optional<User>();
+    return std::optional<User>(std::move(users->front()));
+  }
+
+  Result<std::vector<User>> list_users() override {
+    return read_users("SELECT name, role, password_hash, revoked, created FROM users "
+                      "ORDER BY name",
+                      {});
+  }
+
+  Result<void> revoke_user(std::string_view name) override {
+    std::lock_guard lock(writer_mutex_);
+    if (auto begun = writer_->execute("BEGIN IMMEDIATE"); !begun)
+      return begun;
+    auto revoke = writer_->prepare("UPDATE users SET revoked=1 WHERE name=?");
+    if (!revoke)
+      return rollback(revoke.error());
+    revoke->bind_all(name);
+    if (revoke->step() != SQLITE_DONE)
+      return rollback(writer_->last_error("revoke user"));
+    if (sqlite3_changes(writer_->handle()) == 0)
+      return rollback(make_error(Error::Kind::not_found, "no such user", std::string(name)));
+    auto tokens = writer_->prepare("DELETE FROM tokens WHERE user_name=?");
+    if (!tokens)
+      return rollback(tokens.error());
+    tokens->bind_all(name);
+    if (tokens->step() != SQLITE_DONE)
+      return rollback(writer_->last_error("revoke tokens"));
+    return writer_->execute("COMMIT");
+  }
+
+  Result<void> add_token(std::string_view user_name, std::string_view token_hash,
+                         std::string_view label) override {
+    return write_one("INSERT INTO tokens(token_hash, user_name, label) VALUES (?, ?, ?)",
+                     "add token", token_hash, user_name, label);
+  }
+
+  Result<std::optional<User>> find_user_by_token(std::string_view token_hash) override {
+    auto users = read_users("SELECT u.name, u.role, u.password_hash, u.revoked, u.created "
+                            "FROM tokens t JOIN users u ON u.name = t.user_name "
+                            "WHERE t.token_hash = ? AND u.revoked = 0",
+                            token_hash);
+    if (!users)
+      return users.error();
+    if (users->empty())
+      return std::optional<User>();
+    return std::optional<User>(std::move(users->front()));
+  }
+
+  Result<void> set_access(std::string_view user_name, std::string_view collection_id,
+                          Access access) override {
+    return write_one("INSERT INTO access(user_name, collection_id, can_read, can_write) "
+                     "VALUES (?, ?, ?, ?) ON CONFLICT(user_name, collection_id) DO UPDATE SET "
+                     "can_read=excluded.can_read, can_write=excluded.can_write",
+                     "set access", user_name, collection_id, access.read, access.write);
+  }
+
+  Result<Access> access(std::string_view user_name, std::string_view collection_id) override {
+    auto reader = readers_.take();
+    if (!reader)
+      return reader.error();
+    ConnectionPool::Lease lease(readers_, std::move(reader.value()));
+    auto statement = lease->prepare(
+        "SELECT can_read, can_write FROM access WHERE user_name=? AND collection_id=?");
+    if (!statement)
+      return statement.error();
+    statement->bind_all(user_name, collection_id);
+    Access access;
+    if (statement->step() == SQLITE_ROW) {
+      access.read = statement->integer(0) != 0;
+      access.write = statement->integer(1) != 0;
+    }
+    return access;
+  }
+
+  Result<void> put_status(std::string_view status_id, std::string_view json) override {
+    return write_one("INSERT OR REPLACE INTO statuses(id, json) VALUES (?, ?)", "save status",
+                     status_id, json);
+  }
+
+  Result<std::optional<std::string>> find_status(std::string_view status_id) override {
+    auto reader = readers_.take();
+    if (!reader)
+      return reader.error();
+    ConnectionPool::Lease lease(readers_, std::move(reader.value()));
+    auto statement = lease->prepare("SELECT json FROM statuses WHERE id=?");
+    if (!statement)
+      return statement.error();
+    statement->bind_all(status_id);
+    if (statement->step() != SQLITE_ROW)
+      return std::optional<std::string>();
+    return std::optional<std::string>(std::string(statement->text(0)));
+  }
+
+private:
+  Error rollback(Error error) {
+    (void)writer_->execute("ROLLBACK");
+    return error;
+  }
+
+  template <typename... Args>
+  Result<void> write_one(const std::string& sql, std::string_view during, const Args&... args) {
+    std::lock_guard lock(writer_mutex_);
+    auto statement = writer_->prepare(sql);
+    if (!statement)
+      return statement.error();
+    statement->bind_all(args...);
+    int code = statement->step();
+    if (code == SQLITE_CONSTRAINT_PRIMARYKEY || code == SQLITE_CONSTRAINT_UNIQUE)
+      return make_error(Error::Kind::conflict, std::string(during) + ": it exists already");
+    if (code == SQLITE_CONSTRAINT_FOREIGNKEY)
+      return make_error(Error::Kind::not_found, std::string(during) + ": no such user");
+    if (code != SQLITE_DONE)
+      return writer_->last_error(during);
+    return {};
+  }
+
+  Result<std::int64_t> collection_rowid(Connection& connection, std::string_view id) {
+    auto statement = connection.prepare("SELECT rowid FROM collections WHERE id=?");
+    if (!statement)
+      return statement.error();
+    statement->bind_all(id);
+    if (statement->step() != SQLITE_ROW)
+      return make_error(Error::Kind::not_found, "no such collection", std::string(id));
+    return statement->integer(0);
+  }
+
+  Result<std::vector<AddOutcome>> insert_versions(std::int64_t collection,
+                                                  std::span<const NewObject> objects) {
+    auto existing = writer_->prepare(
+        "SELECT COUNT(*), MIN(version_micros), MAX(version_micros), "
+        "COALESCE(SUM(version_micros=?3), 0) FROM objects WHERE collection=?1 AND id=?2");
+    auto clear_first = writer_->prepare(
+        "UPDATE objects SET is_first=0 WHERE collection=? AND id=? AND is_first=1");
+    auto clear_last = writer_->prepare(
+        "UPDATE objects SET is_last=0 WHERE collection=? AND id=? AND is_last=1");
+    auto insert = writer_->prepare(
+        "INSERT INTO objects(date_added, collection, id, type, spec_version, version, "
+        "version_micros, is_first, is_last, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (auto* statement : {&existing, &clear_first, &clear_last, &insert})
+      if (!*statement)
+        return statement->error();
+
+    std::vector<AddOutcome> outcomes;
+    outcomes.reserve(objects.size());
+    for (const NewObject& object : objects) {
+      existing->bind_all(collection, object.id, object.version_micros);
+      if (existing->step() != SQLITE_ROW)
+        return writer_->last_error("add objects");
+      std::int64_t count = existing->integer(0);
+      std::int64_t oldest = existing->integer(1);
+      std::int64_t newest = existing->integer(2);
+      bool duplicate = existing->integer(3) > 0;
+      existing->reset();
+      if (duplicate) {
+        outcomes.push_back(AddOutcome::duplicate);
+        continue;
+      }
+      bool is_first = count == 0 || object.version_micros < oldest;
+      bool is_last = count == 0 || object.version_micros > newest;
+      if (count > 0 && is_first && !run(*clear_first, collection, object.id))
+        return writer_->last_error("add objects");
+      if (count > 0 && is_last && !run(*clear_last, collection, object.id))
+        return writer_->last_error("add objects");
+      last_date_added_ = std::max(last_date_added_ + 1, stix::now_micros());
+      if (!run(*insert, last_date_added_, collection, object.id, object.type, object.spec_version,
+               object.version, object.version_micros, is_first, is_last, object.json))
+        return writer_->last_error("add objects");
+      outcomes.push_back(AddOutcome::added);
+    }
+    return outcomes;
+  }
+
+  // Binds, steps once and resets a statement that returns no rows.
+  template <typename... Args> static bool run(Statement& statement, const Args&... args) {
+    statement.bind_all(args...);
+    bool done = statement.step() == SQLITE_DONE;
+    statement.reset();
+    return done;
+  }
+
+  Result<size_t> run_delete(const std::string& sql, const Parameters& parameters,
+                            std::int64_t collection, std::string_view object_id) {
+    size_t deleted = 0;
+    {
+      auto statement = writer_->prepare(sql);
+      if (!statement)
+        return statement.error();
+      parameters.bind(*statement);
+      if (statement->step() != SQLITE_DONE)
+        return writer_->last_error("delete object");
+      deleted = static_cast<size_t>(sqlite3_changes(writer_->handle()));
+    }
+    auto marks = writer_->prepare(
+        "UPDATE objects SET "
+        "is_first = (version_micros = (SELECT MIN(version_micros) FROM objects "
+        "WHERE collection=?1 AND id=?2)), "
+        "is_last = (version_micros = (SELECT MAX(version_micros) FROM objects "
+        "WHERE collection=?1 AND id=?2)) WHERE collection=?1 AND id=?2");
+    if (!marks)
+      return marks.error();
+    if (!run(*marks, collection, object_id))
+      return writer_->last_error("delete object");
+    return deleted;
+  }
+
+  template <typename Key>
+  Result<std::vector<Collection>> read_collections(const std::string& sql, const Key& key) {
+    auto reader = readers_.take();
+    if (!reader)
+      return reader.error();
+    ConnectionPool::Lease lease(readers_, std::move(reader.value()));
+    auto statement = lease->prepare(sql);
+    if (!statement)
+      return statement.error();
+    if constexpr (!std::is_same_v<Key, std::monostate>)
+      statement->bind_all(key);
+    std::vector<Collection> collections;
+    while (statement->step() == SQLITE_ROW)
+      collections.push_back(Collection{std::string(statement->text(0)),
+                                       std::string(statement->text(1)),
+                                       std::string(statement->text(2))});
+    return collections;
+  }
+  Result<std::vector<Collection>> read_collections(const std::string& sql, std::nullptr_t) {
+    return read_collections(sql, std::monostate{});
+  }
+
+  template <typename Key>
+  Result<std::vector<User>> read_users(const std::string& sql, const Key& key) {
+    auto reader = readers_.take();
+    if (!reader)
+      return reader.error();
+    ConnectionPool::Lease lease(readers_, std::move(reader.value()));
+    auto statement = lease->prepare(sql);
+    if (!statement)
+      return statement.error();
+    if constexpr (!std::is_same_v<Key, std::monostate>)
+      statement->bind_all(key);
+    std::vector<User> users;
+    while (statement->step() == SQLITE_ROW) {
+      User user;
+      user.name = statement->text(0);
+      user.role = parse_role(statement->text(1)).value_or(Role::analyst);
+      user.password_hash = statement->text(2);
+      user.revoked = statement->integer(3) != 0;
+      user.created = statement->integer(4);
+      users.push_back(std::move(user));
+    }
+    return users;
+  }
+  Result<std::vector<User>> read_users(const std::string& sql, std::nullptr_t) {
+    return read_users(sql, std::monostate{});
+  }
+
+  ConnectionPool readers_;
+  std::mutex writer_mutex_;
+  std::unique_ptr<Connection> writer_;
+  MicrosSinceEpoch last_date_added_ = 0;
+  MicrosSinceEpoch committed_date_added_ = 0;
+};
+
+} // namespace
+
+Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path, bool create) {
+  auto writer = Connection::open(path, create);
+  if (!writer)
+    return writer.error();
+  auto store = std::make_unique<SqliteStore>(path, std::move(writer.value()));
+  if (auto ready = store->initialise(); !ready)
+    return make_error(ready.error().kind, ready.error().message, path);
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+} // namespace tansiq::store

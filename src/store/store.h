@@ -1,0 +1,130 @@
+// The one store interface every layer above talks to: collections, object
+// versions (kept as their exact JSON bytes), users and their rights, TAXII
+// status resources. Back ends: SQLite (embedded default); PostgreSQL next.
+// Nothing above this header may know which back end it runs on.
+#pragma once
+
+#include "core/result.h"
+#include "stix/timestamp.h"
+
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tansiq::store {
+
+using stix::MicrosSinceEpoch;
+
+struct Collection {
+  std::string id;          // a UUID, as TAXII requires
+  std::string title;
+  std::string description;
+};
+
+// An object version to add; the views must outlive the add_objects call.
+struct NewObject {
+  std::string_view id;
+  std::string_view type;
+  std::string_view spec_version;
+  std::string_view version;      // the "modified" (else "created") text; may be empty
+  MicrosSinceEpoch version_micros = 0;
+  std::string_view json;         // exact minified bytes, served verbatim later
+};
+
+enum class AddOutcome { added, duplicate };
+
+// TAXII's match[version]: any union of first, last, all and exact versions.
+struct VersionMatch {
+  bool all = false;
+  bool first = false;
+  bool last = true;
+  std::vector<MicrosSinceEpoch> exact;
+};
+
+struct ObjectQuery {
+  std::vector<std::string> ids;           // empty: any
+  std::vector<std::string> types;         // empty: any
+  std::vector<std::string> spec_versions; // empty: any
+  VersionMatch versions;
+  std::optional<MicrosSinceEpoch> added_after;
+  std::optional<MicrosSinceEpoch> after_cursor; // from a previous page's next_cursor
+  size_t limit = 1000;
+  bool with_json = true; // false for manifests
+};
+
+struct StoredObject {
+  std::string id;
+  std::string type;
+  std::string spec_version;
+  std::string version;            // as received; empty when the object has none
+  MicrosSinceEpoch version_micros = 0;
+  MicrosSinceEpoch date_added = 0; // unique and increasing across the store
+  std::string json;               // empty when the query asked for no JSON
+};
+
+struct ObjectPage {
+  std::vector<StoredObject> objects;
+  bool more = false;
+  MicrosSinceEpoch next_cursor = 0; // pass as after_cursor for the next page
+};
+
+enum class Role { admin, analyst, liaison };
+std::string_view role_name(Role role);
+std::optional<Role> parse_role(std::string_view name);
+
+struct User {
+  std::string name;
+  Role role = Role::analyst;
+  std::string password_hash; // libsodium argon2id string; empty: no password sign-in
+  bool revoked = false;
+  MicrosSinceEpoch created = 0;
+};
+
+struct Access {
+  bool read = false;
+  bool write = false;
+};
+
+class Store {
+public:
+  virtual ~Store() = default;
+
+  virtual Result<void> create_collection(const Collection& collection) = 0;
+  virtual Result<std::vector<Collection>> list_collections() = 0;
+  virtual Result<std::optional<Collection>> find_collection(std::string_view id) = 0;
+
+  // Adds the versions in one transaction: all or nothing. When it returns
+  // successfully the objects are durable (they survive a crash of the process).
+  virtual Result<std::vector<AddOutcome>> add_objects(std::string_view collection_id,
+                                                      std::span<const NewObject> objects) = 0;
+  virtual Result<ObjectPage> query_objects(std::string_view collection_id,
+                                           const ObjectQuery& query) = 0;
+  // Deletes the versions of one object that `versions` selects; returns how many.
+  virtual Result<size_t> delete_object(std::string_view collection_id, std::string_view object_id,
+                                       const ObjectQuery& versions) = 0;
+  virtual Result<size_t> count_objects(std::string_view collection_id) = 0;
+
+  virtual Result<void> add_user(const User& user) = 0;
+  virtual Result<std::optional<User>> find_user(std::string_view name) = 0;
+  virtual Result<std::vector<User>> list_users() = 0;
+  // Marks the user revoked and deletes every token of theirs.
+  virtual Result<void> revoke_user(std::string_view name) = 0;
+  virtual Result<void> add_token(std::string_view user_name, std::string_view token_hash,
+                                 std::string_view label) = 0;
+  virtual Result<std::optional<User>> find_user_by_token(std::string_view token_hash) = 0;
+  virtual Result<void> set_access(std::string_view user_name, std::string_view collection_id,
+                                  Access access) = 0;
+  virtual Result<Access> access(std::string_view user_name, std::string_view collection_id) = 0;
+
+  // TAXII status resources, kept as the JSON document the API serves.
+  virtual Result<void> put_status(std::string_view status_id, std::string_view json) = 0;
+  virtual Result<std::optional<std::string>> find_status(std::string_view status_id) = 0;
+};
+
+// Opens (creating when `create` is set) the embedded SQLite store at `path`.
+Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path, bool create);
+
+} // namespace tansiq::store

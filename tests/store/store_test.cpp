@@ -1,0 +1,225 @@
+// The store contract. Every back end must pass these tests; they are written
+// against store.h only.
+#include "store/store.h"
+#include "support/temp_dir.h"
+
+#include <gtest/gtest.h>
+
+using namespace tansiq;
+using namespace tansiq::store;
+
+namespace {
+
+constexpr const char* kCollection = "91a7b528-80eb-42ed-a74d-c6fbd5a26116";
+
+struct Version {
+  std::string id, type, version, json;
+  MicrosSinceEpoch micros;
+};
+
+Version make_version(const std::string& id, const std::string& version) {
+  std::string type = id.substr(0, id.find("--"));
+  return Version{id, type, version,
+                 R"({"type":")" + type + R"(","id":")" + id + R"(","modified":")" + version + "\"}",
+                 *stix::parse_timestamp(version)};
+}
+
+std::vector<NewObject> as_new(const std::vector<Version>& versions) {
+  std::vector<NewObject> objects;
+  for (const auto& v : versions)
+    objects.push_back(NewObject{v.id, v.type, "2.1", v.version, v.micros, v.json});
+  return objects;
+}
+
+const std::string kA = "indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f";
+const std::string kB = "malware--31b940d4-6f7f-459a-80ea-9c1f17b5891b";
+const std::string kC = "indicator--0f7b2b7e-9d83-4fe0-a0a6-0fbd0e3ec1c7";
+
+class StoreContract : public ::testing::Test {
+protected:
+  void SetUp() override {
+    auto opened = open_sqlite_store(dir_.file("store.sqlite"), true);
+    ASSERT_TRUE(opened.ok()) << opened.error().describe();
+    store_ = std::move(opened.value());
+    ASSERT_TRUE(store_->create_collection({kCollection, "Shared", "test"}).ok());
+  }
+
+  std::vector<std::string> ids_of(const ObjectQuery& query) {
+    auto page = store_->query_objects(kCollection, query);
+    EXPECT_TRUE(page.ok()) << page.error().describe();
+    std::vector<std::string> ids;
+    for (const auto& object : page->objects)
+      ids.push_back(object.id + "@" + object.version);
+    return ids;
+  }
+
+  test_support::TempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
+} // namespace
+
+TEST_F(StoreContract, CollectionsAreCreatedListedAndUnique) {
+  EXPECT_EQ(store_->create_collection({kCollection, "Again", ""}).error().kind,
+            Error::Kind::conflict);
+  auto all = store_->list_collections();
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 1u);
+  EXPECT_EQ(all->front().title, "Shared");
+  EXPECT_FALSE(store_->find_collection("nope").value().has_value());
+}
+
+TEST_F(StoreContract, ObjectsComeBackAsTheExactBytesStored) {
+  auto versions = std::vector<Version>{make_version(kA, "2020-01-01T00:00:00.000Z")};
+  auto added = store_->add_objects(kCollection, as_new(versions));
+  ASSERT_TRUE(added.ok());
+  EXPECT_EQ(added->at(0), AddOutcome::added);
+  auto page = store_->query_objects(kCollection, {});
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->objects.size(), 1u);
+  EXPECT_EQ(page->objects[0].json, versions[0].json);
+  EXPECT_GT(page->objects[0].date_added, 0);
+}
+
+TEST_F(StoreContract, SameVersionTwiceIsADuplicate) {
+  auto versions = std::vector<Version>{make_version(kA, "2020-01-01T00:00:00.000Z"),
+                                       make_version(kA, "2020-01-01T00:00:00.000Z")};
+  auto added = store_->add_objects(kCollection, as_new(versions));
+  ASSERT_TRUE(added.ok());
+  EXPECT_EQ(added->at(0), AddOutcome::added);
+  EXPECT_EQ(added->at(1), AddOutcome::duplicate);
+  EXPECT_EQ(store_->count_objects(kCollection).value(), 1u);
+}
+
+TEST_F(StoreContract, VersionMatchSelectsFirstLastAllAndExact) {
+  // Added out of order: the newest version arrives before an older one.
+  auto versions = std::vector<Version>{make_version(kA, "2020-02-01T00:00:00.000Z"),
+                                       make_version(kA, "2020-03-01T00:00:00.000Z"),
+                                       make_version(kA, "2020-01-01T00:00:00.000Z")};
+  ASSERT_TRUE(store_->add_objects(kCollection, as_new(versions)).ok());
+  ObjectQuery last;
+  EXPECT_EQ(ids_of(last), std::vector<std::string>{kA + "@2020-03-01T00:00:00.000Z"});
+  ObjectQuery first;
+  first.versions = {false, true, false, {}};
+  EXPECT_EQ(ids_of(first), std::vector<std::string>{kA + "@2020-01-01T00:00:00.000Z"});
+  ObjectQuery all;
+  all.versions = {true, false, false, {}};
+  EXPECT_EQ(ids_of(all).size(), 3u);
+  ObjectQuery exact;
+  exact.versions = {false, false, false, {*stix::parse_timestamp("2020-02-01T00:00:00Z")}};
+  EXPECT_EQ(ids_of(exact), std::vector<std::string>{kA + "@2020-02-01T00:00:00.000Z"});
+}
+
+TEST_F(StoreContract, FiltersByIdAndType) {
+  auto versions = std::vector<Version>{make_version(kA, "2020-01-01T00:00:00.000Z"),
+                                       make_version(kB, "2020-01-01T00:00:00.000Z"),
+                                       make_version(kC, "2020-01-01T00:00:00.000Z")};
+  ASSERT_TRUE(store_->add_objects(kCollection, as_new(versions)).ok());
+  ObjectQuery by_type;
+  by_type.types = {"indicator"};
+  EXPECT_EQ(ids_of(by_type).size(), 2u);
+  ObjectQuery by_id;
+  by_id.ids = {kB};
+  EXPECT_EQ(ids_of(by_id), std::vector<std::string>{kB + "@2020-01-01T00:00:00.000Z"});
+}
+
+TEST_F(StoreContract, PagesFollowDateAddedWithACursor) {
+  std::vector<Version> versions;
+  for (int i = 0; i < 25; ++i)
+    versions.push_back(make_version("indicator--00000000-0000-4000-8000-0000000000" +
+                                        std::string(i < 10 ? "0" : "") + std::to_string(i),
+                                    "2020-01-01T00:00:00.000Z"));
+  ASSERT_TRUE(store_->add_objects(kCollection, as_new(versions)).ok());
+  ObjectQuery query;
+  query.limit = 10;
+  std::vector<std::string> seen;
+  for (int page_number = 0;; ++page_number) {
+    auto page = store_->query_objects(kCollection, query);
+    ASSERT_TRUE(page.ok());
+    for (const auto& object : page->objects)
+      seen.push_back(object.id);
+    if (!page->more)
+      break;
+    query.after_cursor = page->next_cursor;
+    ASSERT_LT(page_number, 5);
+  }
+  ASSERT_EQ(seen.size(), 25u);
+  for (size_t i = 0; i < seen.size(); ++i)
+    EXPECT_EQ(seen[i], versions[i].id);
+}
+
+TEST_F(StoreContract, AddedAfterExcludesEarlierAdditions) {
+  ASSERT_TRUE(store_->add_objects(kCollection, as_new({make_version(kA, "2020-01-01T00:00:00.000Z")})).ok());
+  auto first = store_->query_objects(kCollection, {});
+  ASSERT_TRUE(first.ok());
+  ASSERT_TRUE(store_->add_objects(kCollection, as_new({make_version(kB, "2020-01-01T00:00:00.000Z")})).ok());
+  ObjectQuery query;
+  query.added_after = first->objects[0].date_added;
+  EXPECT_EQ(ids_of(query), std::vector<std::string>{kB + "@2020-01-01T00:00:00.000Z"});
+}
+
+TEST_F(StoreContract, DeleteRemovesSelectedVersionsAndKeepsFirstLastRight) {
+  auto versions = std::vector<Version>{make_version(kA, "2020-01-01T00:00:00.000Z"),
+                                       make_version(kA, "2020-02-01T00:00:00.000Z")};
+  ASSERT_TRUE(store_->add_objects(kCollection, as_new(versions)).ok());
+  ObjectQuery newest;
+  newest.versions = {false, false, true, {}};
+  EXPECT_EQ(store_->delete_object(kCollection, kA, newest).value(), 1u);
+  EXPECT_EQ(ids_of({}), std::vector<std::string>{kA + "@2020-01-01T00:00:00.000Z"});
+  ObjectQuery all;
+  all.versions = {true, false, false, {}};
+  EXPECT_EQ(store_->delete_object(kCollection, kA, all).value(), 1u);
+  EXPECT_TRUE(ids_of({}).empty());
+}
+
+TEST_F(StoreContract, UnknownCollectionIsNotFoundAndNothingIsWritten) {
+  auto added = store_->add_objects("no-such", as_new({make_version(kA, "2020-01-01T00:00:00.000Z")}));
+  ASSERT_FALSE(added.ok());
+  EXPECT_EQ(added.error().kind, Error::Kind::not_found);
+  EXPECT_EQ(store_->count_objects(kCollection).value(), 0u);
+}
+
+TEST_F(StoreContract, UsersTokensAndAccess) {
+  ASSERT_TRUE(store_->add_user({"amina", Role::analyst, "", false, 1}).ok());
+  EXPECT_EQ(store_->add_user({"amina", Role::admin, "", false, 1}).error().kind,
+            Error::Kind::conflict);
+  ASSERT_TRUE(store_->add_token("amina", "hash-1", "laptop").ok());
+  auto found = store_->find_user_by_token("hash-1");
+  ASSERT_TRUE(found.ok());
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ((*found)->name, "amina");
+  EXPECT_FALSE(store_->access("amina", kCollection)->read);
+  ASSERT_TRUE(store_->set_access("amina", kCollection, {true, false}).ok());
+  EXPECT_TRUE(store_->access("amina", kCollection)->read);
+  EXPECT_FALSE(store_->access("amina", kCollection)->write);
+  ASSERT_TRUE(store_->revoke_user("amina").ok());
+  EXPECT_FALSE(store_->find_user_by_token("hash-1")->has_value());
+  EXPECT_TRUE(store_->find_user("amina")->value().revoked);
+  EXPECT_EQ(store_->revoke_user("nobody").error().kind, Error::Kind::not_found);
+}
+
+TEST_F(StoreContract, StatusDocumentsRoundTrip) {
+  ASSERT_TRUE(store_->put_status("s1", R"({"id":"s1"})").ok());
+  EXPECT_EQ(store_->find_status("s1")->value(), R"({"id":"s1"})");
+  EXPECT_FALSE(store_->find_status("s2")->has_value());
+}
+
+TEST_F(StoreContract, DataSurvivesReopening) {
+  ASSERT_TRUE(store_->add_objects(kCollection, as_new({make_version(kA, "2020-01-01T00:00:00.000Z")})).ok());
+  store_.reset();
+  auto reopened = open_sqlite_store(dir_.file("store.sqlite"), false);
+  ASSERT_TRUE(reopened.ok());
+  EXPECT_EQ((*reopened)->count_objects(kCollection).value(), 1u);
+  // date_added keeps increasing after a reopen.
+  ASSERT_TRUE((*reopened)->add_objects(kCollection, as_new({make_version(kB, "2020-01-01T00:00:00.000Z")})).ok());
+  auto page = (*reopened)->query_objects(kCollection, {});
+  ASSERT_EQ(page->objects.size(), 2u);
+  EXPECT_LT(page->objects[0].date_added, page->objects[1].date_added);
+}
+
+TEST(SqliteStore, MissingFileIsAnErrorWhenNotCreating) {
+  test_support::TempDir dir;
+  auto opened = open_sqlite_store(dir.file("absent.sqlite"), false);
+  ASSERT_FALSE(opened.ok());
+  EXPECT_EQ(opened.error().kind, Error::Kind::unavailable);
+}
