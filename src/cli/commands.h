@@ -1,0 +1,25 @@
+// Each `tansiq` subcommand registers itself on the application here.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+namespace tansiq::cli {
+
+// Options every command that works on a node shares.
+struct GlobalOptions {
+  std::string node_directory; // --dir, or $TANSIQ_DIR, or ./tansiq-node
+  bool quiet = false;
+};
+
+// Each adder stores the command's exit code in `exit_code` when it runs.
+void add_init_command(CLI::App& app, GlobalOptions& global, int& exit_code);
+void add_serve_command(CLI::App& app, GlobalOptions& global, int& exit_code);
+void add_import_command(CLI::App& app, GlobalOptions& global, int& exit_code);
+void add_export_command(CLI::App& app, GlobalOptions& global, int& exit_code);
+void add_validate_command(CLI::App& app, GlobalOptions& global, int& exit_code);
+void add_collection_command(CLI::App& app, GlobalOptions& global, int& exit_code);
+void add_user_command(CLI::App& app, GlobalOptions& global, int& exit_code);
+
+} // namespace tansiq::cli

@@ -1,0 +1,51 @@
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "node/node.h"
+#include "server/http_server.h"
+#include "taxii/api.h"
+
+#include <cstdio>
+#include <optional>
+
+namespace tansiq::cli {
+
+void add_serve_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
+  auto* command = app.add_subcommand("serve", "Serve the node's TAXII 2.1 API until Ctrl-C");
+  auto port = std::make_shared<std::optional<unsigned>>();
+  auto address = std::make_shared<std::optional<std::string>>();
+  command->add_option("--port", *port, "Override the configured port (0: any free port)")
+      ->check(CLI::Range(0, 65535));
+  command->add_option("--address", *address, "Override the configured listen address");
+  command->callback([&global, &exit_code, port, address] {
+    auto opened = node::open_node(global.node_directory);
+    if (!opened) {
+      exit_code = report(opened.error());
+      return;
+    }
+    taxii::ApiSettings api_settings;
+    api_settings.title = opened->config.name;
+    api_settings.max_content_length = opened->config.max_request_bytes;
+    taxii::Api api(*opened->store, api_settings);
+
+    server::ServerSettings settings;
+    settings.address = address->value_or(opened->config.address);
+    settings.port = static_cast<unsigned short>(port->value_or(opened->config.port));
+    settings.max_request_bytes = opened->config.max_request_bytes;
+    settings.threads = opened->config.threads;
+    server::HttpServer server(api, settings);
+    auto bound = server.start();
+    if (!bound) {
+      exit_code = report(bound.error());
+      return;
+    }
+    std::printf("Tansiq node \"%s\" serving TAXII 2.1 on http://%s:%u/taxii2/ (API root %s)\n",
+                opened->config.name.c_str(), settings.address.c_str(), *bound,
+                api_settings.api_root_path.c_str());
+    std::printf("Press Ctrl-C to stop.\n");
+    std::fflush(stdout);
+    server.run(true);
+    std::printf("Stopped.\n");
+  });
+}
+
+} // namespace tansiq::cli

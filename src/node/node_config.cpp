@@ -1,0 +1,92 @@
+#include "node/node_config.h"
+
+#include <filesystem>
+#include <fstream>
+#include <toml++/toml.h>
+
+namespace tansiq::node {
+namespace {
+
+std::string config_path(const std::string& directory) {
+  return (std::filesystem::path(directory) / kConfigFileName).string();
+}
+
+template <typename T>
+Result<void> read_key(const toml::table& table, std::string_view key, T& out,
+                      const std::string& file) {
+  auto node = table.at_path(key);
+  if (!node)
+    return {}; // absent keys keep their defaults
+  if constexpr (std::is_same_v<T, std::string>) {
+    if (auto value = node.value<std::string>()) {
+      out = *value;
+      return {};
+    }
+    return make_error(Error::Kind::invalid_input, "must be a string", file + ": " + std::string(key));
+  } else {
+    auto value = node.value<std::int64_t>();
+    if (!value || *value < 0)
+      return make_error(Error::Kind::invalid_input, "must be a non-negative integer",
+                        file + ": " + std::string(key));
+    out = static_cast<T>(*value);
+    return {};
+  }
+}
+
+} // namespace
+
+Result<NodeConfig> load_config(const std::string& directory) {
+  std::string file = config_path(directory);
+  if (!std::filesystem::exists(file))
+    return make_error(Error::Kind::not_found,
+                      "no Tansiq node here (create one with `tansiq init DIR`)", file);
+  toml::table table;
+  try {
+    table = toml::parse_file(file);
+  } catch (const toml::parse_error& error) {
+    const auto& where = error.source().begin;
+    return make_error(Error::Kind::invalid_input, std::string(error.description()),
+                      file + ":" + std::to_string(where.line) + ":" + std::to_string(where.column));
+  }
+  NodeConfig config;
+  for (auto result : {read_key(table, "node.name", config.name, file),
+                      read_key(table, "node.default_collection", config.default_collection, file),
+                      read_key(table, "store.backend", config.store_backend, file),
+                      read_key(table, "store.path", config.store_path, file),
+                      read_key(table, "server.address", config.address, file),
+                      read_key(table, "server.port", config.port, file),
+                      read_key(table, "server.max_request_bytes", config.max_request_bytes, file),
+                      read_key(table, "server.threads", config.threads, file)})
+    if (!result)
+      return result.error();
+  if (config.store_backend != "sqlite")
+    return make_error(Error::Kind::invalid_input,
+                      "unsupported store backend \"" + config.store_backend +
+                          "\" (this build supports: sqlite)",
+                      file + ": store.backend");
+  if (config.port > 65535)
+    return make_error(Error::Kind::invalid_input, "must be at most 65535", file + ": server.port");
+  if (config.threads == 0)
+    return make_error(Error::Kind::invalid_input, "must be at least 1", file + ": server.threads");
+  return config;
+}
+
+Result<void> save_config(const std::string& directory, const NodeConfig& config) {
+  toml::table table{
+      {"node", toml::table{{"name", config.name}, {"default_collection", config.default_collection}}},
+      {"store", toml::table{{"backend", config.store_backend}, {"path", config.store_path}}},
+      {"server", toml::table{{"address", config.address},
+                             {"port", static_cast<std::int64_t>(config.port)},
+                             {"max_request_bytes", static_cast<std::int64_t>(config.max_request_bytes)},
+                             {"threads", static_cast<std::int64_t>(config.threads)}}},
+  };
+  std::string file = config_path(directory);
+  std::ofstream out(file);
+  out << "# Tansiq node configuration (see README.md, \"Configuration\").\n" << table << "\n";
+  out.close();
+  if (!out)
+    return make_error(Error::Kind::unavailable, "cannot write the configuration", file);
+  return {};
+}
+
+} // namespace tansiq::node

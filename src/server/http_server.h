@@ -1,0 +1,38 @@
+// The node's HTTP server (Boost.Beast over Asio): keep-alive connections,
+// bounded request sizes (413 past the limit), requests handed to the TAXII API.
+#pragma once
+
+#include "core/result.h"
+#include "taxii/api.h"
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+namespace tansiq::server {
+
+struct ServerSettings {
+  std::string address = "127.0.0.1";
+  unsigned short port = 0;                          // 0: any free port
+  std::size_t max_request_bytes = 100 * 1024 * 1024; // larger bodies get 413
+  unsigned threads = 4;
+  unsigned idle_timeout_seconds = 60;
+};
+
+class HttpServer {
+public:
+  HttpServer(taxii::Api& api, ServerSettings settings);
+  ~HttpServer();
+
+  // Binds and listens; returns the port actually bound.
+  Result<unsigned short> start();
+  // Serves until stop() is called or SIGINT/SIGTERM arrives (when `handle_signals`).
+  void run(bool handle_signals);
+  void stop();
+
+private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+} // namespace tansiq::server

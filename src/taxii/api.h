@@ -1,0 +1,56 @@
+// The TAXII 2.1 API of a node (OASIS TAXII 2.1 CS01): discovery, one API root,
+// collections, objects, manifests, versions and status resources, over the
+// store. Pure request -> response; the HTTP server in server/ carries it.
+#pragma once
+
+#include "auth/authenticator.h"
+#include "store/store.h"
+#include "taxii/http_message.h"
+
+#include <cstddef>
+#include <string>
+
+namespace tansiq::taxii {
+
+struct ApiSettings {
+  std::string title = "Tansiq node";
+  std::string description = "STIX 2.1 intelligence shared under cooperation agreements";
+  std::string contact;
+  std::string api_root_path = "/tansiq/"; // discovery is at /taxii2/
+  std::size_t max_content_length = 100 * 1024 * 1024;
+  std::size_t default_page_size = 1000;
+  std::size_t max_page_size = 10000;
+};
+
+class Api {
+public:
+  Api(store::Store& store, ApiSettings settings);
+
+  Response handle(const Request& request);
+
+  const ApiSettings& settings() const { return settings_; }
+
+private:
+  struct Call;
+  Response route(Call& call);
+  Response discovery(Call& call);
+  Response api_root(Call& call);
+  Response status(Call& call, std::string_view status_id);
+  Response collections(Call& call);
+  Response collection(Call& call, const store::Collection& collection);
+  Response get_objects(Call& call, const store::Collection& collection,
+                       std::string_view object_id);
+  Response post_objects(Call& call, const store::Collection& collection);
+  Response delete_object(Call& call, const store::Collection& collection,
+                         std::string_view object_id);
+  Response manifest(Call& call, const store::Collection& collection);
+  Response versions(Call& call, const store::Collection& collection, std::string_view object_id);
+
+  store::Access access_of(const store::User& user, const std::string& collection_id);
+
+  store::Store& store_;
+  auth::Authenticator authenticator_;
+  ApiSettings settings_;
+};
+
+} // namespace tansiq::taxii
