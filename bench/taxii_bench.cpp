@@ -1,0 +1,310 @@
+// Questions (issue 3): on a collection of N objects (default 1,000,000),
+//  - how fast does a client page through TAXII GET with limit=1000, compared
+//    with reading the same rows straight out of SQLite in-process?
+//  - what is the p99 latency of a filtered match[type] request?
+//  - how fast are objects POSTed, compared with bare SQLite inserts?
+//  - how much memory does the server use (peak RSS)?
+// The server is the real `tansiq serve` process; the client speaks HTTP/1.1
+// with keep-alive over loopback.
+#include "bench_support.h"
+#include "node/node.h"
+#include "synthetic_objects.h"
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <simdjson.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <csignal>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace tansiq;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = boost::asio::ip::tcp;
+
+extern char** environ;
+
+namespace {
+
+constexpr const char* kMedia = "application/taxii+json;version=2.1";
+
+struct ServerProcess {
+  pid_t pid = -1;
+  unsigned short port = 0;
+  ~ServerProcess() {
+    if (pid > 0) {
+      kill(pid, SIGTERM);
+      waitpid(pid, nullptr, 0);
+    }
+  }
+  double peak_rss_mb() const {
+    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+    std::string line;
+    while (std::getline(status, line))
+      if (line.rfind("VmHWM:", 0) == 0)
+        return std::stod(line.substr(6)) / 1024.0;
+    return 0;
+  }
+};
+
+bool start_server(const std::string& binary, const std::string& node, ServerProcess& server) {
+  int pipe_fds[2];
+  if (pipe(pipe_fds) != 0)
+    return false;
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
+  posix_spawn_file_actions_addclose(&actions, pipe_fds[0]);
+  std::vector<std::string> args = {binary, "--dir", node, "serve", "--port", "0"};
+  std::vector<char*> argv;
+  for (auto& arg : args)
+    argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  int spawned = posix_spawn(&server.pid, binary.c_str(), &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  close(pipe_fds[1]);
+  if (spawned != 0)
+    return false;
+  std::string line;
+  char c;
+  while (read(pipe_fds[0], &c, 1) == 1 && c != '\n')
+    line += c;
+  close(pipe_fds[0]);
+  auto colon = line.find("127.0.0.1:");
+  if (colon == std::string::npos)
+    return false;
+  server.port = static_cast<unsigned short>(std::stoi(line.substr(colon + 10)));
+  return true;
+}
+
+class Client {
+public:
+  Client(unsigned short port, std::string token) : socket_(io_), token_(std::move(token)) {
+    socket_.connect(tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), port));
+  }
+  http::response<http::string_body> send(http::verb verb, const std::string& target,
+                                         std::string body = {}) {
+    http::request<http::string_body> request{verb, target, 11};
+    request.set(http::field::host, "127.0.0.1");
+    request.set(http::field::accept, kMedia);
+    request.set(http::field::authorization, "Bearer " + token_);
+    if (!body.empty()) {
+      request.set(http::field::content_type, kMedia);
+      request.body() = std::move(body);
+    }
+    request.prepare_payload();
+    http::write(socket_, request);
+    http::response_parser<http::string_body> parser;
+    parser.body_limit(1ull << 30);
+    http::read(socket_, buffer_, parser);
+    return parser.release();
+  }
+
+private:
+  boost::asio::io_context io_;
+  tcp::socket socket_;
+  beast::flat_buffer buffer_;
+  std::string token_;
+};
+
+// In-process baseline: every row's JSON, in date_added order, straight from SQLite.
+double sqlite_read_rate(const std::string& path, size_t& rows) {
+  sqlite3* db;
+  sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_stmt* statement;
+  sqlite3_prepare_v2(db, "SELECT json FROM objects ORDER BY date_added", -1, &statement, nullptr);
+  bench::Stopwatch clock;
+  rows = 0;
+  size_t bytes = 0;
+  while (sqlite3_step(statement) == SQLITE_ROW) {
+    bytes += static_cast<size_t>(sqlite3_column_bytes(statement, 0));
+    ++rows;
+  }
+  double seconds = clock.seconds();
+  sqlite3_finalize(statement);
+  sqlite3_close(db);
+  return bytes > 0 ? rows / seconds : 0;
+}
+
+// Baseline for POST: bare inserts of the same bytes, one transaction per batch.
+double sqlite_insert_rate(const std::vector<std::string>& batches_json, size_t per_batch) {
+  auto path = std::filesystem::temp_directory_path() / "tansiq-bench-insert.sqlite";
+  std::filesystem::remove(path);
+  sqlite3* db;
+  sqlite3_open(path.c_str(), &db);
+  sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE o(json TEXT)",
+               nullptr, nullptr, nullptr);
+  sqlite3_stmt* insert;
+  sqlite3_prepare_v2(db, "INSERT INTO o VALUES (?)", -1, &insert, nullptr);
+  bench::Stopwatch clock;
+  simdjson::ondemand::parser parser;
+  for (const auto& envelope : batches_json) {
+    sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
+    simdjson::padded_string padded(envelope);
+    auto document = parser.iterate(padded);
+    for (auto element : document["objects"].get_array()) {
+      simdjson::ondemand::object object = element.get_object();
+      std::string_view raw = object.raw_json();
+      sqlite3_bind_text(insert, 1, raw.data(), static_cast<int>(raw.size()), SQLITE_STATIC);
+      sqlite3_step(insert);
+      sqlite3_reset(insert);
+    }
+    sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+  }
+  double seconds = clock.seconds();
+  sqlite3_finalize(insert);
+  sqlite3_close(db);
+  std::filesystem::remove(path);
+  return batches_json.size() * per_batch / seconds;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  size_t total = 1000000;
+  bool smoke = false;
+  std::string binary = "build/src/cli/tansiq";
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--smoke")
+      smoke = true, total = 20000;
+    else if (arg == "--objects" && i + 1 < argc)
+      total = std::stoul(argv[++i]);
+    else if (arg == "--binary" && i + 1 < argc)
+      binary = argv[++i];
+  }
+  if (const char* from_env = std::getenv("TANSIQ_BINARY"))
+    binary = from_env;
+
+  auto node_dir = (std::filesystem::temp_directory_path() / "tansiq-bench-taxii").string();
+  std::filesystem::remove_all(node_dir);
+  node::NodeConfig config;
+  config.port = 0;
+  auto created = node::create_node(node_dir, config);
+  if (!created) {
+    std::fprintf(stderr, "%s\n", created.error().describe().c_str());
+    return 1;
+  }
+  const std::string collection = created->default_collection_id;
+  {
+    auto opened = node::open_node(node_dir);
+    bench::Stopwatch load_clock;
+    std::vector<bench::SyntheticObject> batch;
+    std::vector<store::NewObject> objects;
+    for (size_t start = 0; start < total; start += 10000) {
+      batch.clear();
+      objects.clear();
+      for (size_t n = start; n < std::min(total, start + 10000); ++n)
+        batch.push_back(bench::synthetic_object(1, n));
+      for (const auto& object : batch)
+        objects.push_back(store::NewObject{object.id, object.type, "2.1", object.modified,
+                                           *stix::parse_timestamp(object.modified), object.json});
+      if (auto added = opened->store->add_objects(collection, objects); !added) {
+        std::fprintf(stderr, "%s\n", added.error().describe().c_str());
+        return 1;
+      }
+    }
+    std::printf("Loaded %zu synthetic objects into the store in %.1f s\n", total,
+                load_clock.seconds());
+  }
+
+  size_t rows = 0;
+  double baseline_read = sqlite_read_rate(node_dir + "/store.sqlite", rows);
+
+  ServerProcess server;
+  if (!start_server(binary, node_dir, server)) {
+    std::fprintf(stderr, "cannot start %s serve\n", binary.c_str());
+    return 1;
+  }
+  Client client(server.port, created->admin_token);
+  const std::string objects_path = "/tansiq/collections/" + collection + "/objects/";
+
+  // Full scan, limit=1000.
+  bench::Stopwatch scan_clock;
+  size_t seen = 0;
+  std::string next;
+  simdjson::dom::parser parser;
+  for (;;) {
+    auto response = client.send(http::verb::get,
+                                objects_path + "?limit=1000" + (next.empty() ? "" : "&next=" + next));
+    if (response.result_int() != 200) {
+      std::fprintf(stderr, "GET failed: %d %s\n", response.result_int(), response.body().c_str());
+      return 1;
+    }
+    simdjson::dom::element page = parser.parse(response.body());
+    simdjson::dom::array objects;
+    if (!page["objects"].get_array().get(objects))
+      seen += objects.size();
+    bool more = page["more"].get_bool().value();
+    if (!more)
+      break;
+    next = std::string(page["next"].get_string().value());
+  }
+  double scan_rate = seen / scan_clock.seconds();
+  if (seen != total) {
+    std::fprintf(stderr, "the scan saw %zu objects, expected %zu\n", seen, total);
+    return 1;
+  }
+
+  // Filtered requests: match[type] at random positions in the collection.
+  std::mt19937_64 random(7);
+  std::vector<double> latencies;
+  const char* filter_types[] = {"location", "malware", "report", "identity"};
+  for (int i = 0; i < (smoke ? 200 : 2000); ++i) {
+    std::string target = objects_path + "?limit=100&match%5Btype%5D=" + filter_types[i % 4];
+    bench::Stopwatch clock;
+    auto response = client.send(http::verb::get, target);
+    latencies.push_back(clock.seconds() * 1000);
+    if (response.result_int() != 200)
+      return 1;
+  }
+  std::sort(latencies.begin(), latencies.end());
+  double p50 = latencies[latencies.size() / 2];
+  double p99 = latencies[latencies.size() * 99 / 100];
+
+  // POST: batches of 1000 new objects.
+  std::vector<std::string> envelopes;
+  const size_t per_batch = 1000, batches = smoke ? 5 : 30;
+  for (size_t b = 0; b < batches; ++b) {
+    std::string envelope = "{\"objects\":[";
+    for (size_t n = 0; n < per_batch; ++n) {
+      if (n)
+        envelope += ',';
+      envelope += bench::synthetic_object(2 + b, n).json;
+    }
+    envelope += "]}";
+    envelopes.push_back(std::move(envelope));
+  }
+  bench::Stopwatch post_clock;
+  for (const auto& envelope : envelopes) {
+    auto response = client.send(http::verb::post, objects_path, envelope);
+    if (response.result_int() != 202) {
+      std::fprintf(stderr, "POST failed: %d %s\n", response.result_int(), response.body().c_str());
+      return 1;
+    }
+  }
+  double post_rate = batches * per_batch / post_clock.seconds();
+  double baseline_insert = sqlite_insert_rate(envelopes, per_batch);
+
+  double rss = server.peak_rss_mb();
+  std::printf("TAXII over loopback, %zu objects in the collection\n", total);
+  bench::print_ratio("GET scan limit=1000 (objects/s)", scan_rate, baseline_read, "obj/s",
+                     "target >= 200000 obj/s");
+  std::printf("%-34s p50 %.2f ms   p99 %.2f ms   (target p99 < 10 ms)\n",
+              "GET match[type] limit=100", p50, p99);
+  bench::print_ratio("POST 1000/request (objects/s)", post_rate, baseline_insert, "obj/s",
+                     "target >= 30000 obj/s");
+  std::printf("%-34s %.0f MB   (target < 300 MB)\n", "server peak RSS", rss);
+  std::filesystem::remove_all(node_dir);
+  return 0;
+}
