@@ -32,14 +32,21 @@ void add_serve_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
     settings.port = static_cast<unsigned short>(port->value_or(opened->config.port));
     settings.max_request_bytes = opened->config.max_request_bytes;
     settings.threads = opened->config.threads;
+    auto in_node = [&](const std::string& path) {
+      return path.empty() || path.front() == '/' ? path : global.node_directory + "/" + path;
+    };
+    settings.tls_certificate_file = in_node(opened->config.tls_certificate);
+    settings.tls_private_key_file = in_node(opened->config.tls_private_key);
     server::HttpServer server(api, settings);
     auto bound = server.start();
     if (!bound) {
       exit_code = report(bound.error());
       return;
     }
-    std::printf("Tansiq node \"%s\" serving TAXII 2.1 on http://%s:%u/taxii2/ (API root %s)\n",
-                opened->config.name.c_str(), settings.address.c_str(), *bound,
+    std::printf("Tansiq node \"%s\" serving TAXII 2.1 on %s://%s:%u/taxii2/ (API root %s)\n",
+                opened->config.name.c_str(),
+                settings.tls_certificate_file.empty() ? "http" : "https", settings.address.c_str(),
+                *bound,
                 api_settings.api_root_path.c_str());
     std::printf("Press Ctrl-C to stop.\n");
     std::fflush(stdout);

@@ -56,7 +56,9 @@ Result<NodeConfig> load_config(const std::string& directory) {
                       read_key(table, "server.address", config.address, file),
                       read_key(table, "server.port", config.port, file),
                       read_key(table, "server.max_request_bytes", config.max_request_bytes, file),
-                      read_key(table, "server.threads", config.threads, file)})
+                      read_key(table, "server.threads", config.threads, file),
+                      read_key(table, "server.tls_certificate", config.tls_certificate, file),
+                      read_key(table, "server.tls_private_key", config.tls_private_key, file)})
     if (!result)
       return result.error();
   if (config.store_backend != "sqlite")
@@ -66,6 +68,10 @@ Result<NodeConfig> load_config(const std::string& directory) {
                       file + ": store.backend");
   if (config.port > 65535)
     return make_error(Error::Kind::invalid_input, "must be at most 65535", file + ": server.port");
+  if (config.tls_certificate.empty() != config.tls_private_key.empty())
+    return make_error(Error::Kind::invalid_input,
+                      "set both server.tls_certificate and server.tls_private_key, or neither",
+                      file + ": server");
   if (config.threads == 0)
     return make_error(Error::Kind::invalid_input, "must be at least 1", file + ": server.threads");
   return config;

@@ -19,6 +19,8 @@ struct NodeConfig {
   unsigned port = 7373;                       // [server] port (0: any free port)
   std::size_t max_request_bytes = 100u << 20; // [server] max_request_bytes
   unsigned threads = 4;                       // [server] threads
+  std::string tls_certificate;                // [server] tls_certificate (PEM; relative to DIR)
+  std::string tls_private_key;                // [server] tls_private_key (PEM; relative to DIR)
 };
 
 // Reads DIR/tansiq.toml; every error names the file, the key and why.

@@ -4,9 +4,11 @@
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <spdlog/spdlog.h>
 
 #include <optional>
@@ -37,21 +39,41 @@ http::response<http::string_body> to_beast(taxii::Response&& response, unsigned 
   return out;
 }
 
-class Session : public std::enable_shared_from_this<Session> {
-public:
-  Session(tcp::socket socket, taxii::Api& api, const ServerSettings& settings)
-      : stream_(std::move(socket)), api_(api), settings_(settings) {}
+using PlainStream = beast::tcp_stream;
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
 
-  void start() { read_request(); }
+beast::tcp_stream& tcp_layer(PlainStream& stream) { return stream; }
+beast::tcp_stream& tcp_layer(TlsStream& stream) { return beast::get_lowest_layer(stream); }
+
+// One connection: read a request, answer it, and again while the client keeps
+// the connection alive. `Stream` is plain TCP or TLS over TCP.
+template <typename Stream> class Session : public std::enable_shared_from_this<Session<Stream>> {
+public:
+  template <typename... StreamArguments>
+  Session(taxii::Api& api, const ServerSettings& settings, StreamArguments&&... arguments)
+      : stream_(std::forward<StreamArguments>(arguments)...), api_(api), settings_(settings) {}
+
+  void start() {
+    if constexpr (std::is_same_v<Stream, TlsStream>) {
+      tcp_layer(stream_).expires_after(std::chrono::seconds(settings_.idle_timeout_seconds));
+      stream_.async_handshake(asio::ssl::stream_base::server,
+                              [self = this->shared_from_this()](beast::error_code error) {
+                                if (!error)
+                                  self->read_request();
+                              });
+    } else {
+      read_request();
+    }
+  }
 
 private:
   void read_request() {
     parser_.emplace();
     parser_->header_limit(kHeaderLimit);
     parser_->body_limit(settings_.max_request_bytes);
-    stream_.expires_after(std::chrono::seconds(settings_.idle_timeout_seconds));
+    tcp_layer(stream_).expires_after(std::chrono::seconds(settings_.idle_timeout_seconds));
     http::async_read(stream_, buffer_, *parser_,
-                     beast::bind_front_handler(&Session::on_read, shared_from_this()));
+                     beast::bind_front_handler(&Session::on_read, this->shared_from_this()));
   }
 
   void on_read(beast::error_code error, std::size_t) {
@@ -90,7 +112,7 @@ private:
   void send(http::response<http::string_body>&& response) {
     auto message = std::make_shared<http::response<http::string_body>>(std::move(response));
     http::async_write(stream_, *message,
-                      [self = shared_from_this(), message](beast::error_code error, std::size_t) {
+                      [self = this->shared_from_this(), message](beast::error_code error, std::size_t) {
                         if (error || !message->keep_alive())
                           return self->close();
                         self->read_request();
@@ -98,11 +120,16 @@ private:
   }
 
   void close() {
-    beast::error_code ignored;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    if constexpr (std::is_same_v<Stream, TlsStream>) {
+      tcp_layer(stream_).expires_after(std::chrono::seconds(5));
+      stream_.async_shutdown([self = this->shared_from_this()](beast::error_code) {});
+    } else {
+      beast::error_code ignored;
+      stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    }
   }
 
-  beast::tcp_stream stream_;
+  Stream stream_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   taxii::Api& api_;
@@ -114,14 +141,36 @@ private:
 struct HttpServer::State {
   State(taxii::Api& api, ServerSettings settings)
       : api(api), settings(std::move(settings)), io(static_cast<int>(this->settings.threads)),
-        acceptor(asio::make_strand(io)), signals(io) {}
+        acceptor(asio::make_strand(io)), signals(io), tls(asio::ssl::context::tls_server) {}
+
+  bool uses_tls() const { return !settings.tls_certificate_file.empty(); }
+
+  Result<void> load_tls() {
+    beast::error_code error;
+    tls.set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
+                    asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
+                    asio::ssl::context::no_tlsv1_1);
+    tls.use_certificate_chain_file(settings.tls_certificate_file, error);
+    if (error)
+      return make_error(Error::Kind::invalid_input, "cannot load the TLS certificate: " + error.message(),
+                        settings.tls_certificate_file);
+    tls.use_private_key_file(settings.tls_private_key_file, asio::ssl::context::pem, error);
+    if (error)
+      return make_error(Error::Kind::invalid_input, "cannot load the TLS private key: " + error.message(),
+                        settings.tls_private_key_file);
+    return {};
+  }
 
   void accept() {
     acceptor.async_accept(asio::make_strand(io), [this](beast::error_code error, tcp::socket socket) {
       if (error == asio::error::operation_aborted)
         return;
-      if (!error)
-        std::make_shared<Session>(std::move(socket), api, settings)->start();
+      if (!error) {
+        if (uses_tls())
+          std::make_shared<Session<TlsStream>>(api, settings, std::move(socket), tls)->start();
+        else
+          std::make_shared<Session<PlainStream>>(api, settings, std::move(socket))->start();
+      }
       accept();
     });
   }
@@ -131,6 +180,7 @@ struct HttpServer::State {
   asio::io_context io;
   tcp::acceptor acceptor;
   asio::signal_set signals;
+  asio::ssl::context tls;
 };
 
 HttpServer::HttpServer(taxii::Api& api, ServerSettings settings)
@@ -139,6 +189,12 @@ HttpServer::HttpServer(taxii::Api& api, ServerSettings settings)
 HttpServer::~HttpServer() { stop(); }
 
 Result<unsigned short> HttpServer::start() {
+  if (state_->settings.tls_certificate_file.empty() != state_->settings.tls_private_key_file.empty())
+    return make_error(Error::Kind::invalid_input,
+                      "TLS needs both a certificate file and a private key file");
+  if (state_->uses_tls())
+    if (auto loaded = state_->load_tls(); !loaded)
+      return loaded.error();
   beast::error_code error;
   auto address = asio::ip::make_address(state_->settings.address, error);
   if (error)

@@ -17,6 +17,9 @@ struct ServerSettings {
   std::size_t max_request_bytes = 100 * 1024 * 1024; // larger bodies get 413
   unsigned threads = 4;
   unsigned idle_timeout_seconds = 60;
+  // TLS is on when both are set: PEM files of the certificate chain and its key.
+  std::string tls_certificate_file;
+  std::string tls_private_key_file;
 };
 
 class HttpServer {
