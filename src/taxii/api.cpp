@@ -448,8 +448,8 @@ Response Api::post_objects(Call& call, const store::Collection& collection) {
   if (call.request.body.size() > settings_.max_content_length)
     return error_response(413, "Request too large",
                           "the body exceeds max_content_length (" +
-  // TAXII 2.1 clients send an envelope; many tools send a STIX bundle: both are taken.
                               std::to_string(settings_.max_content_length) + " bytes)");
+  // TAXII 2.1 clients send an envelope; many tools send a STIX bundle: both are taken.
   auto parsed = stix::read_bundle(call.request.body, stix::Container::either);
   if (!parsed)
     return error_response(400, "Bad request", parsed.error().describe());
