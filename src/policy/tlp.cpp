@@ -1,0 +1,56 @@
+#include "policy/tlp.h"
+
+namespace tansiq::policy {
+namespace {
+
+struct KnownMarking {
+  std::string_view id;
+  Tlp level;
+};
+
+// TLP 2.0 ids first (what Tansiq writes), then the TLP 1.0 ids of STIX 2.1 section 7.2.1.4.
+constexpr KnownMarking kKnownMarkings[] = {
+    {"marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487", Tlp::clear},
+    {"marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb", Tlp::green},
+    {"marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421", Tlp::amber},
+    {"marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003", Tlp::amber_strict},
+    {"marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1", Tlp::red},
+    {"marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9", Tlp::clear}, // TLP 1.0 WHITE
+    {"marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da", Tlp::green},
+    {"marking-definition--f88d31f6-486f-44da-b317-01333bde0b82", Tlp::amber},
+    {"marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed", Tlp::red},
+};
+
+} // namespace
+
+std::string_view tlp_name(Tlp level) {
+  switch (level) {
+  case Tlp::clear:
+    return "TLP:CLEAR";
+  case Tlp::green:
+    return "TLP:GREEN";
+  case Tlp::amber:
+    return "TLP:AMBER";
+  case Tlp::amber_strict:
+    return "TLP:AMBER+STRICT";
+  case Tlp::red:
+    return "TLP:RED";
+  }
+  return "TLP:RED";
+}
+
+std::string_view tlp_marking_id(Tlp level) {
+  for (const auto& known : kKnownMarkings)
+    if (known.level == level)
+      return known.id;
+  return {};
+}
+
+std::optional<Tlp> tlp_from_marking_id(std::string_view marking_definition_id) {
+  for (const auto& known : kKnownMarkings)
+    if (known.id == marking_definition_id)
+      return known.level;
+  return std::nullopt;
+}
+
+} // namespace tansiq::policy
