@@ -83,6 +83,21 @@ struct User {
   MicrosSinceEpoch created = 0;
 };
 
+// One entry of the append-only audit log (hash chaining is audit/'s job; the
+// store keeps records in sequence order and never changes one).
+struct AuditRecord {
+  std::int64_t sequence = 0; // 1, 2, 3, ... without gaps
+  MicrosSinceEpoch time = 0;
+  std::string action;        // release, deny, receive, reject, pull, push, ...
+  std::string actor;         // the account or node that acted
+  std::string partner;       // the agency concerned, if any
+  std::string object_id;     // the STIX object concerned, if any
+  std::string agreement_id;  // the agreement that allowed it, if any
+  std::string detail;        // the reason, in words
+  std::string previous_hash; // hex BLAKE2b-256 of the previous record ("" for the first)
+  std::string hash;          // hex BLAKE2b-256 of this record, previous_hash included
+};
+
 struct Access {
   bool read = false;
   bool write = false;
@@ -118,6 +133,14 @@ public:
   virtual Result<void> set_access(std::string_view user_name, std::string_view collection_id,
                                   Access access) = 0;
   virtual Result<Access> access(std::string_view user_name, std::string_view collection_id) = 0;
+
+  // Appends records whose sequences follow the last one's; conflict otherwise.
+  virtual Result<void> append_audit(std::span<const AuditRecord> records) = 0;
+  virtual Result<std::optional<AuditRecord>> last_audit() = 0;
+  // Records with sequence > after, in order, at most `limit`; only those about
+  // `object_id` when it is not empty.
+  virtual Result<std::vector<AuditRecord>> read_audit(std::int64_t after, size_t limit,
+                                                      std::string_view object_id) = 0;
 
   // TAXII status resources, kept as the JSON document the API serves.
   virtual Result<void> put_status(std::string_view status_id, std::string_view json) = 0;

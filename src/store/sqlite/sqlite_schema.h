@@ -46,6 +46,19 @@ CREATE TABLE IF NOT EXISTS access (
   can_write INTEGER NOT NULL,
   PRIMARY KEY (user_name, collection_id)
 );
+CREATE TABLE IF NOT EXISTS audit (
+  sequence INTEGER PRIMARY KEY,
+  time INTEGER NOT NULL,
+  action TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  partner TEXT NOT NULL,
+  object_id TEXT NOT NULL,
+  agreement_id TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  previous_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS audit_by_object ON audit(object_id, sequence);
 CREATE TABLE IF NOT EXISTS statuses (
   id TEXT PRIMARY KEY,
   json TEXT NOT NULL

@@ -379,7 +379,90 @@ public:
     return std::optional<std::string>(std::string(statement->text(0)));
   }
 
+  Result<void> append_audit(std::span<const AuditRecord> records) override {
+    std::lock_guard lock(writer_mutex_);
+    if (auto begun = writer_->execute("BEGIN IMMEDIATE"); !begun)
+      return begun;
+    auto last = writer_->prepare("SELECT COALESCE(MAX(sequence), 0) FROM audit");
+    if (!last)
+      return rollback(last.error());
+    last->step();
+    std::int64_t expected = last->integer(0) + 1;
+    last->reset();
+    auto insert = writer_->prepare(
+        "INSERT INTO audit(sequence, time, action, actor, partner, object_id, agreement_id, "
+        "detail, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!insert)
+      return rollback(insert.error());
+    for (const auto& record : records) {
+      if (record.sequence != expected++)
+        return rollback(make_error(Error::Kind::conflict,
+                                   "audit records must follow the log without gaps",
+                                   "audit sequence " + std::to_string(record.sequence)));
+      if (!run(*insert, record.sequence, record.time, record.action, record.actor, record.partner,
+               record.object_id, record.agreement_id, record.detail, record.previous_hash,
+               record.hash))
+        return rollback(writer_->last_error("append audit"));
+    }
+    return writer_->execute("COMMIT");
+  }
+
+  Result<std::optional<AuditRecord>> last_audit() override {
+    auto records = read_audit_rows("SELECT sequence, time, action, actor, partner, object_id, "
+                                   "agreement_id, detail, previous_hash, hash FROM audit "
+                                   "ORDER BY sequence DESC LIMIT 1",
+                                   [](Statement&) {});
+    if (!records)
+      return records.error();
+    if (records->empty())
+      return std::optional<AuditRecord>();
+    return std::optional<AuditRecord>(std::move(records->front()));
+  }
+
+  Result<std::vector<AuditRecord>> read_audit(std::int64_t after, size_t limit,
+                                              std::string_view object_id) override {
+    std::string sql = "SELECT sequence, time, action, actor, partner, object_id, agreement_id, "
+                      "detail, previous_hash, hash FROM audit WHERE sequence > ?";
+    if (!object_id.empty())
+      sql += " AND object_id = ?";
+    sql += " ORDER BY sequence LIMIT ?";
+    return read_audit_rows(sql, [&](Statement& statement) {
+      if (object_id.empty())
+        statement.bind_all(after, static_cast<std::int64_t>(limit));
+      else
+        statement.bind_all(after, object_id, static_cast<std::int64_t>(limit));
+    });
+  }
+
 private:
+  template <typename Bind>
+  Result<std::vector<AuditRecord>> read_audit_rows(const std::string& sql, Bind bind) {
+    auto reader = readers_.take();
+    if (!reader)
+      return reader.error();
+    ConnectionPool::Lease lease(readers_, std::move(reader.value()));
+    auto statement = lease->prepare(sql);
+    if (!statement)
+      return statement.error();
+    bind(*statement);
+    std::vector<AuditRecord> records;
+    while (statement->step() == SQLITE_ROW) {
+      AuditRecord record;
+      record.sequence = statement->integer(0);
+      record.time = statement->integer(1);
+      record.action = statement->text(2);
+      record.actor = statement->text(3);
+      record.partner = statement->text(4);
+      record.object_id = statement->text(5);
+      record.agreement_id = statement->text(6);
+      record.detail = statement->text(7);
+      record.previous_hash = statement->text(8);
+      record.hash = statement->text(9);
+      records.push_back(std::move(record));
+    }
+    return records;
+  }
+
   Error rollback(Error error) {
     (void)writer_->execute("ROLLBACK");
     return error;
