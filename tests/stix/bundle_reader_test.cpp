@@ -10,7 +10,7 @@ const char* kIndicator = R"({ "type": "indicator", "spec_version": "2.1",
   "id": "indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f",
   "created": "2016-04-06T20:03:48.000Z", "modified": "2016-04-06T20:03:48.000Z",
   "name": "caf\u00e9 \/ \"x\"", "pattern": "[ipv4-addr:value = '198.51.100.1']",
-  "pattern_type": "stix", "valid_from": "2016-01-01T00:00:00Z", "confidence": 1.50 })";
+  "pattern_type": "stix", "valid_from": "2016-01-01T00:00:00Z", "confidence": 15, "x_weight": 1.50 })";
 }
 
 TEST(BundleReader, KeepsEachObjectsBytesMinifiedButOtherwiseUntouched) {
@@ -26,7 +26,7 @@ TEST(BundleReader, KeepsEachObjectsBytesMinifiedButOtherwiseUntouched) {
   EXPECT_EQ(object.path, "$.objects[0]");
   // Escapes and number spelling survive; only whitespace outside strings goes.
   EXPECT_NE(object.json.find(R"("name":"caf\u00e9 \/ \"x\"")"), std::string::npos) << object.json;
-  EXPECT_NE(object.json.find(R"("confidence":1.50})"), std::string::npos) << object.json;
+  EXPECT_NE(object.json.find(R"("x_weight":1.50})"), std::string::npos) << object.json;
   EXPECT_EQ(object.json.find("\n"), std::string::npos);
 }
 
