@@ -121,6 +121,11 @@ public:
   virtual Result<size_t> delete_object(std::string_view collection_id, std::string_view object_id,
                                        const ObjectQuery& versions) = 0;
   virtual Result<size_t> count_objects(std::string_view collection_id) = 0;
+  // The newest version of an object, whichever collection holds it.
+  virtual Result<std::optional<StoredObject>> find_latest(std::string_view object_id) = 0;
+  // The newest version of every object of a type, across collections (for
+  // the few objects policy needs: agreements, marking definitions).
+  virtual Result<std::vector<StoredObject>> latest_of_type(std::string_view type) = 0;
 
   virtual Result<void> add_user(const User& user) = 0;
   virtual Result<std::optional<User>> find_user(std::string_view name) = 0;

@@ -223,3 +223,21 @@ TEST(SqliteStore, MissingFileIsAnErrorWhenNotCreating) {
   ASSERT_FALSE(opened.ok());
   EXPECT_EQ(opened.error().kind, Error::Kind::unavailable);
 }
+
+TEST_F(StoreContract, FindsTheNewestVersionAcrossCollections) {
+  const char* other = "0c8f6c1e-51a4-4f7e-9a53-4d2f3a3e7b01";
+  ASSERT_TRUE(store_->create_collection({other, "Other", ""}).ok());
+  ASSERT_TRUE(store_->add_objects(kCollection, as_new({make_version(kA, "2020-01-01T00:00:00.000Z")})).ok());
+  ASSERT_TRUE(store_->add_objects(other, as_new({make_version(kA, "2021-01-01T00:00:00.000Z"),
+                                                 make_version(kB, "2020-01-01T00:00:00.000Z")})).ok());
+  auto latest = store_->find_latest(kA);
+  ASSERT_TRUE(latest.ok());
+  ASSERT_TRUE(latest->has_value());
+  EXPECT_EQ((*latest)->version, "2021-01-01T00:00:00.000Z");
+  EXPECT_FALSE(store_->find_latest(kC)->has_value());
+  auto indicators = store_->latest_of_type("indicator");
+  ASSERT_TRUE(indicators.ok());
+  ASSERT_EQ(indicators->size(), 1u);
+  EXPECT_EQ(indicators->front().version, "2021-01-01T00:00:00.000Z");
+  EXPECT_NE(indicators->front().json.find("2021-01-01"), std::string::npos);
+}

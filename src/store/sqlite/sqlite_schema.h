@@ -24,9 +24,11 @@ CREATE TABLE IF NOT EXISTS objects (
   is_last INTEGER NOT NULL,
   json TEXT NOT NULL
 );
-CREATE UNIQUE INDEX IF NOT EXISTS objects_by_version ON objects(collection, id, version_micros);
+-- id first: the same index serves lookups by id alone (find_latest).
+CREATE UNIQUE INDEX IF NOT EXISTS objects_by_version ON objects(id, collection, version_micros);
 CREATE INDEX IF NOT EXISTS objects_by_collection ON objects(collection);
 CREATE INDEX IF NOT EXISTS objects_by_type ON objects(collection, type);
+CREATE INDEX IF NOT EXISTS objects_by_type_only ON objects(type);
 CREATE TABLE IF NOT EXISTS users (
   name TEXT PRIMARY KEY,
   role TEXT NOT NULL,

@@ -271,6 +271,25 @@ public:
     return static_cast<size_t>(statement->integer(0));
   }
 
+  Result<std::optional<StoredObject>> find_latest(std::string_view object_id) override {
+    auto found = read_objects("SELECT id, type, spec_version, version, version_micros, date_added, "
+                              "json FROM objects WHERE id=? ORDER BY version_micros DESC, "
+                              "date_added DESC LIMIT 1",
+                              object_id);
+    if (!found)
+      return found.error();
+    if (found->empty())
+      return std::optional<StoredObject>();
+    return std::optional<StoredObject>(std::move(found->front()));
+  }
+
+  Result<std::vector<StoredObject>> latest_of_type(std::string_view type) override {
+    // Per id, the newest version among all collections.
+    return read_objects("SELECT id, type, spec_version, version, MAX(version_micros), date_added, "
+                        "json FROM objects WHERE type=? GROUP BY id ORDER BY id",
+                        type);
+  }
+
   Result<void> add_user(const User& user) override {
     return write_one("INSERT INTO users(name, role, password_hash, revoked, created) "
                      "VALUES (?, ?, ?, ?, ?)",
@@ -435,6 +454,32 @@ public:
   }
 
 private:
+  Result<std::vector<StoredObject>> read_objects(const std::string& sql, std::string_view key) {
+    auto reader = readers_.take();
+    if (!reader)
+      return reader.error();
+    ConnectionPool::Lease lease(readers_, std::move(reader.value()));
+    auto statement = lease->prepare(sql);
+    if (!statement)
+      return statement.error();
+    statement->bind_all(key);
+    std::vector<StoredObject> objects;
+    int code;
+    while ((code = statement->step()) == SQLITE_ROW) {
+      StoredObject& object = objects.emplace_back();
+      object.id = statement->text(0);
+      object.type = statement->text(1);
+      object.spec_version = statement->text(2);
+      object.version = statement->text(3);
+      object.version_micros = statement->integer(4);
+      object.date_added = statement->integer(5);
+      object.json = statement->text(6);
+    }
+    if (code != SQLITE_DONE)
+      return lease->last_error("read objects");
+    return objects;
+  }
+
   template <typename Bind>
   Result<std::vector<AuditRecord>> read_audit_rows(const std::string& sql, Bind bind) {
     auto reader = readers_.take();
