@@ -26,6 +26,8 @@ int main(int argc, char** argv) {
   add_validate_command(app, global, exit_code);
   add_collection_command(app, global, exit_code);
   add_user_command(app, global, exit_code);
+  add_policy_command(app, global, exit_code);
+  add_audit_command(app, global, exit_code);
 
   try {
     app.parse(argc, argv);

@@ -14,11 +14,14 @@ namespace tansiq::node {
 struct CreatedNode {
   std::string admin_token; // shown once; only its hash is kept
   std::string default_collection_id;
+  std::string agency_id; // the STIX identity of this node's agency
 };
 
 // Creates DIR (if needed), its configuration, store, an "admin" account with a
-// token, and a default collection. Fails, changing nothing, if DIR holds a node.
-Result<CreatedNode> create_node(const std::string& directory, NodeConfig config);
+// token, a default collection, and the STIX identity of the node's agency
+// (named `agency_name`). Fails, changing nothing, if DIR holds a node.
+Result<CreatedNode> create_node(const std::string& directory, NodeConfig config,
+                                const std::string& agency_name = "");
 
 struct OpenNode {
   NodeConfig config;

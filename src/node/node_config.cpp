@@ -51,6 +51,7 @@ Result<NodeConfig> load_config(const std::string& directory) {
   NodeConfig config;
   for (auto result : {read_key(table, "node.name", config.name, file),
                       read_key(table, "node.default_collection", config.default_collection, file),
+                      read_key(table, "node.agency", config.agency, file),
                       read_key(table, "store.backend", config.store_backend, file),
                       read_key(table, "store.path", config.store_path, file),
                       read_key(table, "server.address", config.address, file),
@@ -79,7 +80,9 @@ Result<NodeConfig> load_config(const std::string& directory) {
 
 Result<void> save_config(const std::string& directory, const NodeConfig& config) {
   toml::table table{
-      {"node", toml::table{{"name", config.name}, {"default_collection", config.default_collection}}},
+      {"node", toml::table{{"name", config.name},
+                        {"agency", config.agency},
+                        {"default_collection", config.default_collection}}},
       {"store", toml::table{{"backend", config.store_backend}, {"path", config.store_path}}},
       {"server", toml::table{{"address", config.address},
                              {"port", static_cast<std::int64_t>(config.port)},

@@ -13,6 +13,7 @@ inline constexpr const char* kConfigFileName = "tansiq.toml";
 struct NodeConfig {
   std::string name = "Tansiq node";           // [node] name
   std::string default_collection;             // [node] default_collection (a collection id)
+  std::string agency;                         // [node] agency: this node's agency (identity id)
   std::string store_backend = "sqlite";       // [store] backend
   std::string store_path = "store.sqlite";    // [store] path, relative to the node directory
   std::string address = "127.0.0.1";          // [server] address

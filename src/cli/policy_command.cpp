@@ -1,0 +1,57 @@
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "node/node.h"
+#include "node/policy_state.h"
+
+#include <cstdio>
+
+namespace tansiq::cli {
+
+void add_policy_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
+  auto* command = app.add_subcommand("policy", "Release decisions under cooperation agreements");
+  command->require_subcommand(1);
+
+  struct ExplainOptions {
+    std::string object_id, partner, at;
+  };
+  auto options = std::make_shared<ExplainOptions>();
+  auto* explain = command->add_subcommand(
+      "explain", "Say whether an object may be released to a partner agency now, and why");
+  explain->add_option("OBJECT-ID", options->object_id, "STIX id of the object")->required();
+  explain->add_option("--to", options->partner, "Identity id of the partner agency")->required();
+  explain->add_option("--at", options->at, "Decide as of this timestamp instead of now");
+  explain->callback([&global, &exit_code, options] {
+    stix::MicrosSinceEpoch now = stix::now_micros();
+    if (!options->at.empty()) {
+      auto at = stix::parse_timestamp(options->at);
+      if (!at) {
+        exit_code = report(make_error(Error::Kind::invalid_input,
+                                      "not a timestamp (YYYY-MM-DDTHH:MM:SS[.s]Z)",
+                                      "--at " + options->at));
+        return;
+      }
+      now = *at;
+    }
+    auto opened = node::open_node(global.node_directory);
+    if (!opened) {
+      exit_code = report(opened.error());
+      return;
+    }
+    auto state = node::load_policy_state(*opened->store);
+    if (!state) {
+      exit_code = report(state.error());
+      return;
+    }
+    for (const auto& problem : state->problems)
+      std::fprintf(stderr, "warning: ignored %s\n", problem.c_str());
+    auto decision = node::decide_for_object(*opened->store, *state, opened->config.agency,
+                                            options->object_id, options->partner, now);
+    if (!decision) {
+      exit_code = report(decision.error());
+      return;
+    }
+    std::printf("%s: %s\n", decision->release ? "RELEASE" : "WITHHOLD", decision->reason.c_str());
+  });
+}
+
+} // namespace tansiq::cli

@@ -1,0 +1,34 @@
+// What the release decision needs from a node's store: the agreements in
+// force or not (newest versions), the handling markings, and the category
+// vocabulary (shipped in data/policy/categories.txt, built into the binary).
+#pragma once
+
+#include "core/result.h"
+#include "policy/stix_policy.h"
+#include "store/store.h"
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace tansiq::node {
+
+struct PolicyState {
+  std::vector<policy::Agreement> agreements;
+  std::unordered_map<std::string, policy::HandlingMarking> handling_markings;
+  policy::CategoryVocabulary categories;
+  // Stored agreements or markings that could not be read, with the reason:
+  // they count for nothing (an unreadable agreement releases nothing).
+  std::vector<std::string> problems;
+};
+
+Result<PolicyState> load_policy_state(store::Store& store);
+
+// The decision for one stored object (its newest version) and one partner.
+Result<policy::Decision> decide_for_object(store::Store& store, const PolicyState& state,
+                                           const std::string& home_agency,
+                                           const std::string& object_id,
+                                           const std::string& partner,
+                                           stix::MicrosSinceEpoch now);
+
+} // namespace tansiq::node
