@@ -24,8 +24,10 @@ void add_collection_command(CLI::App& app, GlobalOptions& global, int& exit_code
       exit_code = report(opened.error());
       return;
     }
-    std::string collection_id = id->empty() ? stix::make_identifier("x").substr(3) : *id;
-    if (!stix::is_valid_identifier("x--" + collection_id)) {
+    // A collection id is a bare UUID; checked as the UUID of a "<type>--<UUID>"
+    // identifier (whose type name needs 3 characters at least).
+    std::string collection_id = id->empty() ? stix::make_identifier("collection").substr(12) : *id;
+    if (!stix::is_valid_identifier("collection--" + collection_id)) {
       exit_code = report(make_error(Error::Kind::invalid_input, "a collection id must be a UUID",
                                     "--id " + collection_id));
       return;

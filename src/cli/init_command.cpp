@@ -10,19 +10,17 @@ void add_init_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
   auto* command = app.add_subcommand("init", "Create a node: configuration, store, admin token");
   auto config = std::make_shared<node::NodeConfig>();
   auto directory = std::make_shared<std::string>();
-  auto agency_name = std::make_shared<std::string>();
   command->add_option("DIR", *directory, "Directory of the new node (default: --dir)");
   command->add_option("--name", config->name, "Name of the node (e.g. the agency)");
-  command->add_option("--agency-name", *agency_name,
-                      "Name of this node's agency (default: --name); its STIX identity is created");
   command->add_option("--agency-id", config->agency,
-                      "Identity id of this node's agency, when it exists already");
+                      "Identity id of this node's agency (default: a new id; import the agency's "
+                      "STIX identity object under it)");
   command->add_option("--port", config->port, "TCP port to serve on (0: any free port)")
       ->check(CLI::Range(0, 65535));
   command->add_option("--address", config->address, "Address to listen on");
-  command->callback([&global, &exit_code, config, directory, agency_name] {
+  command->callback([&global, &exit_code, config, directory] {
     std::string target = directory->empty() ? global.node_directory : *directory;
-    auto created = node::create_node(target, *config, *agency_name);
+    auto created = node::create_node(target, *config);
     if (!created) {
       exit_code = report(created.error());
       return;

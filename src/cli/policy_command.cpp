@@ -2,6 +2,7 @@
 #include "cli/exit_codes.h"
 #include "node/node.h"
 #include "node/policy_state.h"
+#include "node/publisher.h"
 
 #include <cstdio>
 
@@ -51,6 +52,30 @@ void add_policy_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
       return;
     }
     std::printf("%s: %s\n", decision->release ? "RELEASE" : "WITHHOLD", decision->reason.c_str());
+  });
+
+  auto* publish = command->add_subcommand(
+      "publish", "Recompute what each partner agency may see now (serve does it by itself)");
+  publish->callback([&global, &exit_code] {
+    auto opened = node::open_node(global.node_directory);
+    if (!opened) {
+      exit_code = report(opened.error());
+      return;
+    }
+    audit::AuditLog log(*opened->store, audit_head_file(global.node_directory));
+    auto last = opened->store->last_audit();
+    auto summary = node::republish(*opened->store, log, opened->config.agency, "cli",
+                                   last && last->has_value() ? (*last)->time : 0);
+    if (!summary) {
+      exit_code = report(summary.error());
+      return;
+    }
+    for (const auto& problem : summary->problems)
+      std::fprintf(stderr, "warning: ignored %s\n", problem.c_str());
+    std::printf("%zu partner agenc%s, %zu object version(s): %zu published (%zu new), %zu "
+                "withdrawn\n",
+                summary->partners, summary->partners == 1 ? "y" : "ies", summary->versions,
+                summary->published, summary->newly_published, summary->withdrawn);
   });
 }
 

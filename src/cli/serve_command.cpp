@@ -1,6 +1,8 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "audit/audit_log.h"
 #include "node/node.h"
+#include "node/publish_loop.h"
 #include "server/http_server.h"
 #include "taxii/api.h"
 
@@ -25,6 +27,15 @@ void add_serve_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
     taxii::ApiSettings api_settings;
     api_settings.title = opened->config.name;
     api_settings.max_content_length = opened->config.max_request_bytes;
+    audit::AuditLog audit_log(*opened->store, audit_head_file(global.node_directory));
+    node::PublishLoop publisher(
+        *opened->store, audit_log, opened->config.agency, std::chrono::seconds(1),
+        std::chrono::minutes(10), [](const Result<node::PublishSummary>& summary) {
+          if (!summary)
+            std::fprintf(stderr, "tansiq: publishing to partners failed: %s\n",
+                         summary.error().describe().c_str());
+        });
+    api_settings.on_objects_added = [&publisher] { publisher.objects_added(); };
     taxii::Api api(*opened->store, api_settings);
 
     server::ServerSettings settings;
@@ -38,6 +49,11 @@ void add_serve_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
     settings.tls_certificate_file = in_node(opened->config.tls_certificate);
     settings.tls_private_key_file = in_node(opened->config.tls_private_key);
     server::HttpServer server(api, settings);
+    auto published = publisher.start();
+    if (!published) {
+      exit_code = report(published.error());
+      return;
+    }
     auto bound = server.start();
     if (!bound) {
       exit_code = report(bound.error());
@@ -48,9 +64,13 @@ void add_serve_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
                 settings.tls_certificate_file.empty() ? "http" : "https", settings.address.c_str(),
                 *bound,
                 api_settings.api_root_path.c_str());
+    if (published->partners > 0)
+      std::printf("Published %zu object version(s) to %zu partner agenc%s\n", published->published,
+                  published->partners, published->partners == 1 ? "y" : "ies");
     std::printf("Press Ctrl-C to stop.\n");
     std::fflush(stdout);
     server.run(true);
+    publisher.stop();
     std::printf("Stopped.\n");
   });
 }

@@ -2,25 +2,35 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "node/node.h"
+#include "stix/identifier.h"
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <iostream>
 
 namespace tansiq::cli {
 namespace {
+
+Result<void> require_collections(store::Store& store, const std::vector<std::string>& ids) {
+  for (const auto& collection : ids) {
+    auto found = store.find_collection(collection);
+    if (!found)
+      return found.error();
+    if (!found->has_value())
+      return make_error(Error::Kind::not_found, "no such collection", collection);
+  }
+  return {};
+}
 
 Result<void> grant(store::Store& store, const std::string& user,
                    const std::vector<std::string>& readable,
                    const std::vector<std::string>& writable) {
   std::vector<std::string> all = readable;
   all.insert(all.end(), writable.begin(), writable.end());
+  if (auto known = require_collections(store, all); !known)
+    return known;
   for (const auto& collection : all) {
-    auto found = store.find_collection(collection);
-    if (!found)
-      return found.error();
-    if (!found->has_value())
-      return make_error(Error::Kind::not_found, "no such collection", collection);
     store::Access access;
     access.read = std::find(readable.begin(), readable.end(), collection) != readable.end();
     access.write = std::find(writable.begin(), writable.end(), collection) != writable.end();
@@ -37,20 +47,23 @@ void add_user_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
   command->require_subcommand(1);
 
   struct AddOptions {
-    std::string name, role = "analyst";
+    std::string name, role = "analyst", agency;
     bool password_from_stdin = false;
     std::vector<std::string> readable, writable;
   };
   auto options = std::make_shared<AddOptions>();
   auto* add = command->add_subcommand("add", "Create an account; prints its API token once");
   add->add_option("NAME", options->name, "Account name")->required();
-  add->add_option("--role", options->role, "admin, analyst or liaison")
-      ->check(CLI::IsMember({"admin", "analyst", "liaison"}));
+  add->add_option("--role", options->role,
+                  "admin, analyst, liaison, or partner (another agency's node: it sees only what "
+                  "the release policy publishes to its --agency)")
+      ->check(CLI::IsMember({"admin", "analyst", "liaison", "partner"}));
+  add->add_option("--agency", options->agency,
+                  "Identity id of the account's agency (required for partners)");
   add->add_flag("--password-stdin", options->password_from_stdin,
                 "Read a password (for HTTP Basic and the console) from stdin");
   add->add_option("--read", options->readable, "Collection id the account may read (repeatable)");
-  add->add_option("--write", options->writable,
-                  "Collection id the account may write (repeatable)");
+  add->add_option("--write", options->writable, "Collection id the account may write (repeatable)");
   add->callback([&global, &exit_code, options] {
     auto opened = node::open_node(global.node_directory);
     if (!opened) {
@@ -60,6 +73,13 @@ void add_user_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
     store::User user;
     user.name = options->name;
     user.role = *store::parse_role(options->role);
+    user.agency = options->agency;
+    if (user.role == store::Role::partner && stix::identifier_type(user.agency) != "identity") {
+      exit_code = report(make_error(Error::Kind::invalid_input,
+                                    "a partner account needs --agency identity--<UUID>",
+                                    "--agency " + user.agency));
+      return;
+    }
     user.created = stix::now_micros();
     if (options->password_from_stdin) {
       std::string password;
@@ -77,10 +97,18 @@ void add_user_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
       user.password_hash = *hashed;
     }
     std::string token = auth::new_token();
-    for (auto step : {opened->store->add_user(user),
-                      grant(*opened->store, user.name, options->readable, options->writable),
-                      opened->store->add_token(user.name, auth::hash_token(token), "user add")}) {
-      if (!step) {
+    std::vector<std::string> collections = options->readable;
+    collections.insert(collections.end(), options->writable.begin(), options->writable.end());
+    // One step after the other, stopping at the first failure: an account that
+    // exists already must get no new rights or token, and an unknown
+    // collection must leave no account behind.
+    std::function<Result<void>()> steps[] = {
+        [&] { return require_collections(*opened->store, collections); },
+        [&] { return opened->store->add_user(user); },
+        [&] { return grant(*opened->store, user.name, options->readable, options->writable); },
+        [&] { return opened->store->add_token(user.name, auth::hash_token(token), "user add"); }};
+    for (const auto& run_step : steps) {
+      if (auto step = run_step(); !step) {
         Error error = step.error();
         if (error.where.empty())
           error.where = "user " + user.name;
@@ -104,7 +132,8 @@ void add_user_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
       return;
     }
     for (const auto& user : *users)
-      std::printf("%-24s %-8s %s\n", user.name.c_str(), std::string(role_name(user.role)).c_str(),
+      std::printf("%-24s %-8s %-50s %s\n", user.name.c_str(),
+                  std::string(role_name(user.role)).c_str(), user.agency.c_str(),
                   user.revoked ? "revoked" : "active");
   });
 

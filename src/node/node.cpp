@@ -1,7 +1,6 @@
 #include "node/node.h"
 
 #include "auth/credentials.h"
-#include "json/json_writer.h"
 #include "stix/identifier.h"
 
 #include <filesystem>
@@ -14,35 +13,9 @@ std::string store_file(const std::string& directory, const NodeConfig& config) {
   return path.is_absolute() ? path.string() : (std::filesystem::path(directory) / path).string();
 }
 
-// The STIX identity of the node's agency, as a minified object.
-std::string agency_identity(const std::string& id, const std::string& name,
-                            const std::string& now) {
-  std::string json;
-  json::Writer(json)
-      .begin_object()
-      .field("type", "identity")
-      .field("spec_version", "2.1")
-      .field("id", id)
-      .field("created", now)
-      .field("modified", now)
-      .field("name", name)
-      .field("identity_class", "organization")
-      .end_object();
-  return json;
-}
-
-Result<void> add_object(store::Store& store, const std::string& collection,
-                        const store::NewObject& object) {
-  auto added = store.add_objects(collection, std::span<const store::NewObject>(&object, 1));
-  if (!added)
-    return added.error();
-  return {};
-}
-
 } // namespace
 
-Result<CreatedNode> create_node(const std::string& directory, NodeConfig config,
-                                const std::string& agency_name) {
+Result<CreatedNode> create_node(const std::string& directory, NodeConfig config) {
   std::error_code error;
   std::filesystem::create_directories(directory, error);
   if (error)
@@ -62,11 +35,6 @@ Result<CreatedNode> create_node(const std::string& directory, NodeConfig config,
   config.default_collection = created.default_collection_id;
   created.agency_id = config.agency.empty() ? stix::make_identifier("identity") : config.agency;
   config.agency = created.agency_id;
-  stix::MicrosSinceEpoch now = stix::now_micros() / 1000 * 1000; // millisecond precision
-  std::string version = stix::format_timestamp_millis(now);
-  std::string identity = agency_identity(created.agency_id,
-                                         agency_name.empty() ? config.name : agency_name, version);
-  store::NewObject identity_object{created.agency_id, "identity", "2.1", version, now, identity};
   auto opened = store::open_sqlite_store(store_path, true);
   if (!opened)
     return opened.error();
@@ -74,9 +42,9 @@ Result<CreatedNode> create_node(const std::string& directory, NodeConfig config,
   created.admin_token = auth::new_token();
   for (auto step : {store.create_collection({created.default_collection_id, "Default",
                                              "Objects imported or posted without a collection"}),
-                    store.add_user({"admin", store::Role::admin, "", false, stix::now_micros()}),
-                    store.add_token("admin", auth::hash_token(created.admin_token), "init"),
-                    add_object(store, created.default_collection_id, identity_object)}) {
+                    store.add_user({"admin", store::Role::admin, "", false, stix::now_micros(),
+                                    created.agency_id}),
+                    store.add_token("admin", auth::hash_token(created.admin_token), "init")}) {
     if (!step) {
       std::filesystem::remove(store_path);
       return step.error();

@@ -17,11 +17,10 @@ struct CreatedNode {
   std::string agency_id; // the STIX identity of this node's agency
 };
 
-// Creates DIR (if needed), its configuration, store, an "admin" account with a
-// token, a default collection, and the STIX identity of the node's agency
-// (named `agency_name`). Fails, changing nothing, if DIR holds a node.
-Result<CreatedNode> create_node(const std::string& directory, NodeConfig config,
-                                const std::string& agency_name = "");
+// Creates DIR (if needed), its configuration (with the node's agency: the
+// given identity id, or a new one), store, an "admin" account with a token,
+// and a default collection. Fails, changing nothing, if DIR holds a node.
+Result<CreatedNode> create_node(const std::string& directory, NodeConfig config);
 
 struct OpenNode {
   NodeConfig config;

@@ -10,12 +10,14 @@ std::string_view role_name(Role role) {
     return "analyst";
   case Role::liaison:
     return "liaison";
+  case Role::partner:
+    return "partner";
   }
   return "analyst";
 }
 
 std::optional<Role> parse_role(std::string_view name) {
-  for (Role role : {Role::admin, Role::analyst, Role::liaison})
+  for (Role role : {Role::admin, Role::analyst, Role::liaison, Role::partner})
     if (role_name(role) == name)
       return role;
   return std::nullopt;

@@ -53,6 +53,9 @@ struct ObjectQuery {
   std::optional<MicrosSinceEpoch> after_cursor; // from a previous page's next_cursor
   size_t limit = 1000;
   bool with_json = true; // false for manifests
+  // When set, only versions published to this agency and not lapsed at `now`.
+  std::optional<std::string> released_to;
+  MicrosSinceEpoch now = 0;
 };
 
 struct StoredObject {
@@ -71,7 +74,10 @@ struct ObjectPage {
   MicrosSinceEpoch next_cursor = 0; // pass as after_cursor for the next page
 };
 
-enum class Role { admin, analyst, liaison };
+// admin: everything; analyst, liaison: the node's own users, by collection
+// rights; partner: another agency's node, which sees only what the release
+// policy publishes to its agency.
+enum class Role { admin, analyst, liaison, partner };
 std::string_view role_name(Role role);
 std::optional<Role> parse_role(std::string_view name);
 
@@ -81,6 +87,15 @@ struct User {
   std::string password_hash; // libsodium argon2id string; empty: no password sign-in
   bool revoked = false;
   MicrosSinceEpoch created = 0;
+  std::string agency; // the identity id of the user's agency (required for partners)
+};
+
+// One object version published to one partner agency, until an instant
+// (expiry of its handling or of the agreement), or indefinitely.
+struct Release {
+  std::string agency;
+  MicrosSinceEpoch date_added = 0; // the object version's date_added
+  std::optional<MicrosSinceEpoch> until;
 };
 
 // One entry of the append-only audit log (hash chaining is audit/'s job; the
@@ -138,6 +153,14 @@ public:
   virtual Result<void> set_access(std::string_view user_name, std::string_view collection_id,
                                   Access access) = 0;
   virtual Result<Access> access(std::string_view user_name, std::string_view collection_id) = 0;
+
+  // The partner agencies' publications: replaced whole for one agency (after
+  // a policy change), or added to (after new objects were decided).
+  virtual Result<void> replace_releases(std::string_view agency,
+                                        std::span<const Release> releases) = 0;
+  virtual Result<void> add_releases(std::span<const Release> releases) = 0;
+  // The date_added of every version published to the agency (lapsed or not).
+  virtual Result<std::vector<MicrosSinceEpoch>> released_versions(std::string_view agency) = 0;
 
   // Appends records whose sequences follow the last one's; conflict otherwise.
   virtual Result<void> append_audit(std::span<const AuditRecord> records) = 0;

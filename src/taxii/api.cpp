@@ -98,6 +98,15 @@ Result<store::ObjectQuery> parse_object_query(std::string_view query_text, unsig
   return query;
 }
 
+// A partner agency's account reads only what the release policy published to
+// its agency; nobody else's reads are filtered.
+void restrict_to_partner_view(const store::User& user, store::ObjectQuery& query) {
+  if (user.role != store::Role::partner)
+    return;
+  query.released_to = user.agency;
+  query.now = stix::now_micros();
+}
+
 void add_date_added_headers(Response& response, const store::ObjectPage& page) {
   if (page.objects.empty())
     return;
@@ -323,6 +332,7 @@ Response Api::get_objects(Call& call, const store::Collection& collection,
     return error_response(query.error());
   if (!object_id.empty())
     query->ids = {std::string(object_id)};
+  restrict_to_partner_view(call.user, *query);
   auto page = store_.query_objects(collection.id, *query);
   if (!page)
     return error_response(page.error());
@@ -358,6 +368,7 @@ Response Api::manifest(Call& call, const store::Collection& collection) {
   if (!query)
     return error_response(query.error());
   query->with_json = false;
+  restrict_to_partner_view(call.user, *query);
   auto page = store_.query_objects(collection.id, *query);
   if (!page)
     return error_response(page.error());
@@ -393,6 +404,7 @@ Response Api::versions(Call& call, const store::Collection& collection,
   query->ids = {std::string(object_id)};
   query->versions = store::VersionMatch{true, false, false, {}};
   query->with_json = false;
+  restrict_to_partner_view(call.user, *query);
   auto page = store_.query_objects(collection.id, *query);
   if (!page)
     return error_response(page.error());
@@ -418,7 +430,7 @@ Response Api::versions(Call& call, const store::Collection& collection,
 
 Response Api::delete_object(Call& call, const store::Collection& collection,
                             std::string_view object_id) {
-  if (!access_of(call.user, collection.id).write)
+  if (!access_of(call.user, collection.id).write || call.user.role == store::Role::partner)
     return error_response(403, "Forbidden",
                           "this account may not delete from collection " + collection.id);
   auto query = parse_object_query(call.query, kMatchVersion | kMatchSpecVersion, settings_);
@@ -510,6 +522,8 @@ Response Api::post_objects(Call& call, const store::Collection& collection) {
   writer.end_object();
   if (auto saved = store_.put_status(status_id, body); !saved)
     return error_response(saved.error());
+  if (settings_.on_objects_added)
+    settings_.on_objects_added();
   return json_response(202, std::move(body));
 }
 

@@ -8,6 +8,7 @@
 #include "taxii/http_message.h"
 
 #include <cstddef>
+#include <functional>
 #include <string>
 
 namespace tansiq::taxii {
@@ -20,6 +21,8 @@ struct ApiSettings {
   std::size_t max_content_length = 100 * 1024 * 1024;
   std::size_t default_page_size = 1000;
   std::size_t max_page_size = 10000;
+  // Called after objects were added (e.g. to publish them to partners).
+  std::function<void()> on_objects_added;
 };
 
 class Api {

@@ -180,8 +180,8 @@ TEST_F(StoreContract, UnknownCollectionIsNotFoundAndNothingIsWritten) {
 }
 
 TEST_F(StoreContract, UsersTokensAndAccess) {
-  ASSERT_TRUE(store_->add_user({"amina", Role::analyst, "", false, 1}).ok());
-  EXPECT_EQ(store_->add_user({"amina", Role::admin, "", false, 1}).error().kind,
+  ASSERT_TRUE(store_->add_user({"amina", Role::analyst, "", false, 1, ""}).ok());
+  EXPECT_EQ(store_->add_user({"amina", Role::admin, "", false, 1, ""}).error().kind,
             Error::Kind::conflict);
   ASSERT_TRUE(store_->add_token("amina", "hash-1", "laptop").ok());
   auto found = store_->find_user_by_token("hash-1");
@@ -240,4 +240,29 @@ TEST_F(StoreContract, FindsTheNewestVersionAcrossCollections) {
   ASSERT_EQ(indicators->size(), 1u);
   EXPECT_EQ(indicators->front().version, "2021-01-01T00:00:00.000Z");
   EXPECT_NE(indicators->front().json.find("2021-01-01"), std::string::npos);
+}
+
+TEST_F(StoreContract, APartnersViewHoldsOnlyWhatWasPublishedToIt) {
+  auto versions = std::vector<Version>{make_version(kA, "2020-01-01T00:00:00.000Z"),
+                                       make_version(kB, "2020-01-01T00:00:00.000Z"),
+                                       make_version(kC, "2020-01-01T00:00:00.000Z")};
+  ASSERT_TRUE(store_->add_objects(kCollection, as_new(versions)).ok());
+  auto all = store_->query_objects(kCollection, {});
+  ASSERT_EQ(all->objects.size(), 3u);
+  const std::string brussels = "identity--00000000-0000-4000-8000-000000000002";
+  std::vector<Release> releases{{brussels, all->objects[0].date_added, std::nullopt},
+                                {brussels, all->objects[2].date_added, 500}};
+  ASSERT_TRUE(store_->replace_releases(brussels, releases).ok());
+  ObjectQuery view;
+  view.released_to = brussels;
+  view.now = 100;
+  EXPECT_EQ(ids_of(view), (std::vector<std::string>{kA + "@2020-01-01T00:00:00.000Z",
+                                                    kC + "@2020-01-01T00:00:00.000Z"}));
+  view.now = 600; // the second publication lapsed
+  EXPECT_EQ(ids_of(view), std::vector<std::string>{kA + "@2020-01-01T00:00:00.000Z"});
+  view.released_to = "identity--00000000-0000-4000-8000-000000000003";
+  EXPECT_TRUE(ids_of(view).empty());
+  EXPECT_EQ(store_->released_versions(brussels)->size(), 2u);
+  ASSERT_TRUE(store_->replace_releases(brussels, {}).ok());
+  EXPECT_TRUE(store_->released_versions(brussels)->empty());
 }

@@ -33,7 +33,7 @@ protected:
 
   void add_user(const std::string& name, store::Role role, std::string& token) {
     token = auth::new_token();
-    ASSERT_TRUE(store_->add_user({name, role, "", false, 1}).ok());
+    ASSERT_TRUE(store_->add_user({name, role, "", false, 1, ""}).ok());
     ASSERT_TRUE(store_->add_token(name, auth::hash_token(token), "").ok());
   }
 

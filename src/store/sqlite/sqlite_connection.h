@@ -44,6 +44,7 @@ public:
   void bind(int index, std::int64_t value) { sqlite3_bind_int64(statement_, index, value); }
   void bind(int index, int value) { sqlite3_bind_int64(statement_, index, value); }
   void bind(int index, bool value) { sqlite3_bind_int64(statement_, index, value ? 1 : 0); }
+  void bind_null(int index) { sqlite3_bind_null(statement_, index); }
 
   // Makes the statement ready to be bound and run again.
   void reset() {

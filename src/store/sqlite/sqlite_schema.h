@@ -34,8 +34,15 @@ CREATE TABLE IF NOT EXISTS users (
   role TEXT NOT NULL,
   password_hash TEXT NOT NULL DEFAULT '',
   revoked INTEGER NOT NULL DEFAULT 0,
-  created INTEGER NOT NULL
+  created INTEGER NOT NULL,
+  agency TEXT NOT NULL DEFAULT ''
 );
+CREATE TABLE IF NOT EXISTS releases (
+  agency TEXT NOT NULL,
+  date_added INTEGER NOT NULL,
+  until INTEGER,
+  PRIMARY KEY (agency, date_added)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS tokens (
   token_hash TEXT PRIMARY KEY,
   user_name TEXT NOT NULL REFERENCES users(name),

@@ -190,19 +190,30 @@ public:
       return collection.error();
 
     std::string sql = query.with_json ? "SELECT id, type, spec_version, version, version_micros, "
-                                        "date_added, json FROM objects"
+                                        "objects.date_added, json FROM "
                                       : "SELECT id, type, spec_version, version, version_micros, "
-                                        "date_added FROM objects";
-    sql += " WHERE collection=? AND date_added>?";
+                                        "objects.date_added FROM ";
     Parameters parameters;
-    parameters.values.emplace_back(*collection);
-    parameters.values.emplace_back(
-        std::max(query.added_after.value_or(0), query.after_cursor.value_or(0)));
+    auto after = std::max(query.added_after.value_or(0), query.after_cursor.value_or(0));
+    if (query.released_to) {
+      // A partner's view: walk its publications (indexed by agency, date_added).
+      sql += "releases JOIN objects ON objects.date_added = releases.date_added "
+             "WHERE releases.agency=? AND releases.date_added>? "
+             "AND (releases.until IS NULL OR releases.until>?) AND collection=?";
+      parameters.values.emplace_back(std::string_view(*query.released_to));
+      parameters.values.emplace_back(after);
+      parameters.values.emplace_back(query.now);
+      parameters.values.emplace_back(*collection);
+    } else {
+      sql += "objects WHERE collection=? AND date_added>?";
+      parameters.values.emplace_back(*collection);
+      parameters.values.emplace_back(after);
+    }
     append_in_list(sql, parameters, "id", query.ids);
     append_in_list(sql, parameters, "type", query.types);
     append_in_list(sql, parameters, "spec_version", query.spec_versions);
     append_version_filter(sql, parameters, query.versions);
-    sql += " ORDER BY date_added LIMIT ?";
+    sql += query.released_to ? " ORDER BY releases.date_added LIMIT ?" : " ORDER BY date_added LIMIT ?";
     parameters.values.emplace_back(static_cast<std::int64_t>(query.limit) + 1);
 
     auto statement = lease->prepare(sql);
@@ -291,14 +302,14 @@ public:
   }
 
   Result<void> add_user(const User& user) override {
-    return write_one("INSERT INTO users(name, role, password_hash, revoked, created) "
-                     "VALUES (?, ?, ?, ?, ?)",
+    return write_one("INSERT INTO users(name, role, password_hash, revoked, created, agency) "
+                     "VALUES (?, ?, ?, ?, ?, ?)",
                      "add user", user.name, role_name(user.role), user.password_hash,
-                     user.revoked, user.created);
+                     user.revoked, user.created, user.agency);
   }
 
   Result<std::optional<User>> find_user(std::string_view name) override {
-    auto users = read_users("SELECT name, role, password_hash, revoked, created FROM users "
+    auto users = read_users("SELECT name, role, password_hash, revoked, created, agency FROM users "
                             "WHERE name = ?",
                             name);
     if (!users)
@@ -309,7 +320,7 @@ public:
   }
 
   Result<std::vector<User>> list_users() override {
-    return read_users("SELECT name, role, password_hash, revoked, created FROM users "
+    return read_users("SELECT name, role, password_hash, revoked, created, agency FROM users "
                       "ORDER BY name",
                       {});
   }
@@ -342,7 +353,7 @@ public:
   }
 
   Result<std::optional<User>> find_user_by_token(std::string_view token_hash) override {
-    auto users = read_users("SELECT u.name, u.role, u.password_hash, u.revoked, u.created "
+    auto users = read_users("SELECT u.name, u.role, u.password_hash, u.revoked, u.created, u.agency "
                             "FROM tokens t JOIN users u ON u.name = t.user_name "
                             "WHERE t.token_hash = ? AND u.revoked = 0",
                             token_hash);
@@ -396,6 +407,46 @@ public:
     if (statement->step() != SQLITE_ROW)
       return std::optional<std::string>();
     return std::optional<std::string>(std::string(statement->text(0)));
+  }
+
+  Result<void> replace_releases(std::string_view agency,
+                                std::span<const Release> releases) override {
+    std::lock_guard lock(writer_mutex_);
+    if (auto begun = writer_->execute("BEGIN IMMEDIATE"); !begun)
+      return begun;
+    auto clear = writer_->prepare("DELETE FROM releases WHERE agency=?");
+    if (!clear)
+      return rollback(clear.error());
+    if (!run(*clear, agency))
+      return rollback(writer_->last_error("replace releases"));
+    if (auto inserted = insert_releases(releases); !inserted)
+      return rollback(inserted.error());
+    return writer_->execute("COMMIT");
+  }
+
+  Result<void> add_releases(std::span<const Release> releases) override {
+    std::lock_guard lock(writer_mutex_);
+    if (auto begun = writer_->execute("BEGIN IMMEDIATE"); !begun)
+      return begun;
+    if (auto inserted = insert_releases(releases); !inserted)
+      return rollback(inserted.error());
+    return writer_->execute("COMMIT");
+  }
+
+  Result<std::vector<MicrosSinceEpoch>> released_versions(std::string_view agency) override {
+    auto reader = readers_.take();
+    if (!reader)
+      return reader.error();
+    ConnectionPool::Lease lease(readers_, std::move(reader.value()));
+    auto statement =
+        lease->prepare("SELECT date_added FROM releases WHERE agency=? ORDER BY date_added");
+    if (!statement)
+      return statement.error();
+    statement->bind_all(agency);
+    std::vector<MicrosSinceEpoch> versions;
+    while (statement->step() == SQLITE_ROW)
+      versions.push_back(statement->integer(0));
+    return versions;
   }
 
   Result<void> append_audit(std::span<const AuditRecord> records) override {
@@ -594,6 +645,25 @@ private:
     return done;
   }
 
+  Result<void> insert_releases(std::span<const Release> releases) {
+    auto insert = writer_->prepare(
+        "INSERT OR REPLACE INTO releases(agency, date_added, until) VALUES (?, ?, ?)");
+    if (!insert)
+      return insert.error();
+    for (const auto& release : releases) {
+      insert->bind_all(release.agency, release.date_added);
+      if (release.until)
+        insert->bind(3, *release.until);
+      else
+        insert->bind_null(3);
+      bool done = insert->step() == SQLITE_DONE;
+      insert->reset();
+      if (!done)
+        return writer_->last_error("add releases");
+    }
+    return {};
+  }
+
   Result<size_t> run_delete(const std::string& sql, const Parameters& parameters,
                             std::int64_t collection, std::string_view object_id) {
     size_t deleted = 0;
@@ -660,6 +730,7 @@ private:
       user.password_hash = statement->text(2);
       user.revoked = statement->integer(3) != 0;
       user.created = statement->integer(4);
+      user.agency = statement->text(5);
       users.push_back(std::move(user));
     }
     return users;

@@ -1,0 +1,63 @@
+#include "node/publish_loop.h"
+
+namespace tansiq::node {
+
+PublishLoop::PublishLoop(store::Store& store, audit::AuditLog& audit, std::string home_agency,
+                         std::chrono::milliseconds pause, std::chrono::milliseconds period,
+                         Report report)
+    : store_(store), audit_(audit), home_agency_(std::move(home_agency)), pause_(pause),
+      period_(period), report_(std::move(report)) {}
+
+PublishLoop::~PublishLoop() { stop(); }
+
+Result<PublishSummary> PublishLoop::publish_once() {
+  auto summary = republish(store_, audit_, home_agency_, "publisher", denials_logged_until_);
+  if (summary && summary->newest_version > denials_logged_until_)
+    denials_logged_until_ = summary->newest_version;
+  return summary;
+}
+
+Result<PublishSummary> PublishLoop::start() {
+  // Versions already held when the node starts had their denials logged when
+  // they were first decided; only newer ones are logged from here on.
+  auto last = store_.last_audit();
+  if (last && last->has_value())
+    denials_logged_until_ = (*last)->time;
+  auto first = publish_once();
+  thread_ = std::thread([this] { run(); });
+  return first;
+}
+
+void PublishLoop::objects_added() {
+  std::lock_guard lock(mutex_);
+  dirty_ = true;
+  wake_.notify_one();
+}
+
+void PublishLoop::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+    wake_.notify_one();
+  }
+  if (thread_.joinable())
+    thread_.join();
+}
+
+void PublishLoop::run() {
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    wake_.wait_for(lock, period_, [this] { return dirty_ || stopping_; });
+    if (stopping_)
+      break;
+    dirty_ = false;
+    lock.unlock();
+    auto summary = publish_once();
+    if (report_)
+      report_(summary);
+    std::this_thread::sleep_for(pause_); // bursts of POSTs cost one republish
+    lock.lock();
+  }
+}
+
+} // namespace tansiq::node

@@ -1,0 +1,48 @@
+// Keeps partners' publications current while a node serves: republishes at
+// start, whenever told that objects arrived (at most once per `pause`), and
+// every `period` (agreements and markings lapse with time).
+#pragma once
+
+#include "audit/audit_log.h"
+#include "node/publisher.h"
+#include "store/store.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+
+namespace tansiq::node {
+
+class PublishLoop {
+public:
+  using Report = std::function<void(const Result<PublishSummary>&)>;
+
+  PublishLoop(store::Store& store, audit::AuditLog& audit, std::string home_agency,
+              std::chrono::milliseconds pause, std::chrono::milliseconds period, Report report);
+  ~PublishLoop();
+
+  // Republishes now, on the calling thread, then starts the background loop.
+  Result<PublishSummary> start();
+  void objects_added();
+  void stop();
+
+private:
+  void run();
+  Result<PublishSummary> publish_once();
+
+  store::Store& store_;
+  audit::AuditLog& audit_;
+  std::string home_agency_;
+  std::chrono::milliseconds pause_, period_;
+  Report report_;
+  store::MicrosSinceEpoch denials_logged_until_ = 0;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool dirty_ = false, stopping_ = false;
+  std::thread thread_;
+};
+
+} // namespace tansiq::node

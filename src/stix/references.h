@@ -1,0 +1,14 @@
+// The identifiers an object refers to: every "*_ref" string and "*_refs" list,
+// at any depth (extensions, embedded types), except those named in `skip`.
+#pragma once
+
+#include <simdjson.h>
+#include <string_view>
+#include <vector>
+
+namespace tansiq::stix {
+
+void collect_references(simdjson::dom::element object, std::vector<std::string_view>& out,
+                        std::initializer_list<std::string_view> skip = {});
+
+} // namespace tansiq::stix
