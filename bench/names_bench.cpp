@@ -1,0 +1,279 @@
+// Question: how fast is watchlist screening (src/names) on a 1,000,000-entry list,
+// compared with what a scan of the list would cost, measured in the same run?
+// Targets (issue 6): index build <= 20 s and <= 1 GB; one name p99 < 1 ms on one core;
+// bulk screening >= 20,000 names/s.
+// Entries are synthetic: realistic Arabic name parts (given names, «عبد» compounds, family
+// names, nisbas) written in Arabic script and in a random one of their Latin romanisations.
+// Queries are entries written again, in the other script or another romanisation.
+#include "bench_support.h"
+#include "names/matcher.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <random>
+#include <string>
+#include <vector>
+
+using namespace tansiq;
+using namespace tansiq::names;
+
+namespace {
+
+struct Part {
+  const char* arabic;
+  std::vector<const char*> latin;
+};
+
+const std::vector<Part> given = {
+    {"محمد", {"Mohamed", "Muhammad", "Mohammed", "Mohammad"}},
+    {"أحمد", {"Ahmed", "Ahmad"}},
+    {"علي", {"Ali"}},
+    {"حسن", {"Hassan", "Hasan"}},
+    {"حسين", {"Hussein", "Houcine", "Husayn"}},
+    {"عمر", {"Omar", "Umar"}},
+    {"عثمان", {"Othman", "Uthman"}},
+    {"خالد", {"Khaled", "Khalid"}},
+    {"يوسف", {"Youssef", "Yusuf", "Yousef"}},
+    {"إبراهيم", {"Ibrahim", "Brahim", "Ebrahim"}},
+    {"إسماعيل", {"Ismail", "Smail"}},
+    {"مصطفى", {"Mustafa", "Mostafa", "Moustafa"}},
+    {"سعيد", {"Said", "Saeed"}},
+    {"سعد", {"Saad", "Sa'd"}},
+    {"كمال", {"Kamal", "Kamel"}},
+    {"جمال", {"Jamal", "Djamel", "Gamal"}},
+    {"رشيد", {"Rachid", "Rashid"}},
+    {"نور الدين", {"Noureddine", "Nur al-Din", "Nooruddin"}},
+    {"صلاح الدين", {"Salaheddine", "Salah al-Din"}},
+    {"محمود", {"Mahmoud", "Mahmud"}},
+    {"طارق", {"Tarek", "Tariq"}},
+    {"ياسين", {"Yassine", "Yasin"}},
+    {"حمزة", {"Hamza", "Hamzah"}},
+    {"بلال", {"Bilal", "Belal"}},
+    {"أنس", {"Anas"}},
+    {"زكريا", {"Zakaria", "Zakariya"}},
+    {"سليمان", {"Sulaiman", "Slimane", "Suleiman"}},
+    {"موسى", {"Moussa", "Musa"}},
+    {"عيسى", {"Issa", "Isa"}},
+    {"ياسر", {"Yasser", "Yasir"}},
+    {"وليد", {"Walid", "Oualid"}},
+    {"فيصل", {"Faisal", "Faysal"}},
+    {"ناصر", {"Nasser", "Nasir"}},
+    {"منصور", {"Mansour", "Mansur"}},
+    {"جابر", {"Jaber", "Jabir"}},
+    {"قاسم", {"Kacem", "Qasim"}},
+    {"هشام", {"Hicham", "Hisham"}},
+    {"شريف", {"Cherif", "Sharif"}},
+    {"عادل", {"Adel", "Adil"}},
+    {"أيمن", {"Ayman", "Aymen"}},
+    {"مروان", {"Marwan"}},
+    {"زياد", {"Ziad", "Ziyad"}},
+    {"فاطمة", {"Fatima", "Fatma"}},
+    {"عائشة", {"Aicha", "Aisha"}},
+    {"مريم", {"Maryam", "Meriem"}},
+    {"خديجة", {"Khadija", "Khadidja"}},
+    {"زينب", {"Zainab", "Zeineb"}},
+    {"سمير", {"Samir"}},
+    {"نبيل", {"Nabil"}},
+    {"عماد", {"Imad"}},
+    {"مهدي", {"Mahdi", "Mehdi"}},
+    {"أسامة", {"Oussama", "Usama"}},
+};
+const std::vector<Part> abd = {
+    {"عبد الله", {"Abdallah", "Abdullah", "Abd Allah"}},
+    {"عبد الرحمن", {"Abderrahmane", "Abdul Rahman", "Abd al-Rahman"}},
+    {"عبد اللطيف", {"Abdellatif", "Abdul Latif", "Abd al-Latif"}},
+    {"عبد القادر", {"Abdelkader", "Abdul Qadir"}},
+    {"عبد العزيز", {"Abdelaziz", "Abdul Aziz"}},
+    {"عبد الكريم", {"Abdelkrim", "Abdul Karim"}},
+    {"عبد الحميد", {"Abdelhamid", "Abd al-Hamid"}},
+    {"عبد الرزاق", {"Abderrazak", "Abdul Razzaq"}},
+    {"عبد المجيد", {"Abdelmadjid", "Abd al-Majid"}},
+    {"عبد السلام", {"Abdessalam", "Abd al-Salam"}},
+    {"عبد الحكيم", {"Abdelhakim", "Abdul Hakim"}},
+    {"عبد الغني", {"Abdelghani", "Abdul Ghani"}},
+};
+const std::vector<Part> family = {
+    {"الحموشي", {"Hammouchi", "al-Hamushi"}},
+    {"التكريتي", {"al-Tikriti", "Tikriti"}},
+    {"العلوي", {"Alaoui", "al-Alawi"}},
+    {"بن علي", {"Ben Ali", "bin Ali"}},
+    {"الزهراني", {"al-Zahrani", "Zahrani"}},
+    {"الغامدي", {"al-Ghamdi", "Ghamdi"}},
+    {"المصري", {"al-Masri", "El Masry"}},
+    {"الشامي", {"al-Shami", "Chami"}},
+    {"البغدادي", {"al-Baghdadi", "Baghdadi"}},
+    {"الحسيني", {"al-Husseini", "Houssini"}},
+    {"القحطاني", {"al-Qahtani", "Kahtani"}},
+    {"العتيبي", {"al-Otaibi", "Otaibi"}},
+    {"الدوري", {"al-Duri", "Douri"}},
+    {"الراوي", {"al-Rawi", "Raoui"}},
+    {"الفضلي", {"al-Fadhli", "Fadli"}},
+    {"بلقاسم", {"Belkacem", "Belgacem"}},
+    {"بوزيد", {"Bouzid"}},
+    {"بن سالم", {"Ben Salem", "bin Salim"}},
+    {"الجزائري", {"al-Jazairi", "Djazairi"}},
+    {"التونسي", {"al-Tunisi", "Tounsi"}},
+    {"الليبي", {"al-Libi", "Libi"}},
+    {"اليمني", {"al-Yamani", "Yamani"}},
+    {"الأنصاري", {"al-Ansari", "Ansari"}},
+    {"الهاشمي", {"al-Hashimi", "Hachemi"}},
+    {"السعدي", {"al-Saadi", "Essaadi"}},
+    {"الشريف", {"al-Sharif", "Cherif"}},
+    {"الكعبي", {"al-Kaabi", "Kaabi"}},
+    {"المطيري", {"al-Mutairi", "Mutairi"}},
+    {"الشمري", {"al-Shammari", "Chammari"}},
+    {"العنزي", {"al-Anazi", "Anzi"}},
+    {"حداد", {"Haddad"}},
+    {"خليل", {"Khalil"}},
+    {"منصوري", {"Mansouri"}},
+    {"زيدان", {"Zidane", "Zaydan"}},
+    {"بوعزيز", {"Bouaziz"}},
+    {"العمري", {"al-Omari", "Amri"}},
+    {"الخطيب", {"al-Khatib", "Khatib"}},
+    {"النجار", {"al-Najjar", "Najjar"}},
+    {"الصالح", {"al-Salih", "Saleh"}},
+    {"العبيدي", {"al-Obaidi", "Ubaidi"}},
+};
+
+struct SyntheticName {
+  std::vector<std::pair<const Part*, std::size_t>> parts; // part and its Latin variant
+};
+
+SyntheticName make_name(std::mt19937& random) {
+  SyntheticName name;
+  auto pick = [&](const std::vector<Part>& list) {
+    const Part* part = &list[random() % list.size()];
+    name.parts.emplace_back(part, random() % part->latin.size());
+  };
+  pick(random() % 4 == 0 ? abd : given);
+  int middle = 1 + static_cast<int>(random() % 3);
+  for (int i = 0; i < middle; ++i)
+    pick(random() % 5 == 0 ? abd : given);
+  pick(family);
+  return name;
+}
+
+std::string arabic(const SyntheticName& name) {
+  std::string out;
+  for (const auto& [part, variant] : name.parts)
+    out += (out.empty() ? "" : " ") + std::string(part->arabic);
+  return out;
+}
+
+std::string latin(const SyntheticName& name, std::mt19937* reroll) {
+  std::string out;
+  for (const auto& [part, variant] : name.parts) {
+    std::size_t v = reroll ? (*reroll)() % part->latin.size() : variant;
+    out += (out.empty() ? "" : " ") + std::string(part->latin[v]);
+  }
+  return out;
+}
+
+double percentile(std::vector<double> values, double p) {
+  std::sort(values.begin(), values.end());
+  return values[static_cast<std::size_t>(p * static_cast<double>(values.size() - 1))];
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  std::size_t entries = 1000000, queries = 5000;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--smoke") == 0) {
+      entries = 20000;
+      queries = 500;
+    } else if (std::strcmp(argv[i], "--entries") == 0 && i + 1 < argc) {
+      entries = std::stoul(argv[++i]);
+    }
+  }
+  std::printf(
+      "names_bench: %zu synthetic entries (Arabic script + one Latin form each), %zu queries\n",
+      entries, queries);
+  std::mt19937 random(6);
+  std::vector<SyntheticName> names;
+  names.reserve(entries);
+  for (std::size_t i = 0; i < entries; ++i)
+    names.push_back(make_name(random));
+  double rss_before = bench::peak_rss_mb();
+
+  // Index build.
+  bench::Stopwatch build_clock;
+  Watchlist list;
+  for (std::size_t i = 0; i < entries; ++i) {
+    auto added =
+        list.add({"e" + std::to_string(i), {arabic(names[i]), latin(names[i], nullptr)}, {}, {}});
+    if (!added) {
+      std::fprintf(stderr, "add failed: %s\n", added.error().message.c_str());
+      return 1;
+    }
+  }
+  list.build();
+  double build_seconds = build_clock.seconds();
+  double rss_after = bench::peak_rss_mb();
+
+  // Queries: entries written again, the other script or another romanisation.
+  std::vector<std::string> query_text;
+  std::vector<std::size_t> query_entry;
+  for (std::size_t q = 0; q < queries; ++q) {
+    std::size_t e = random() % entries;
+    query_entry.push_back(e);
+    query_text.push_back(q % 2 ? arabic(names[e]) : latin(names[e], &random));
+  }
+
+  // Baseline 1: normalising and scoring pairwise, as a scan would, on a 10,000-name sample.
+  std::size_t sample = std::min<std::size_t>(10000, entries);
+  std::vector<std::string> sample_names;
+  for (std::size_t i = 0; i < sample; ++i)
+    sample_names.push_back(i % 2 ? arabic(names[i]) : latin(names[i], nullptr));
+  std::size_t scan_queries = 5;
+  bench::Stopwatch scan_clock;
+  std::size_t scan_sink = 0;
+  for (std::size_t q = 0; q < scan_queries; ++q)
+    for (const auto& n : sample_names) {
+      auto s = name_similarity(query_text[q], n);
+      scan_sink += s && *s >= default_threshold;
+    }
+  double scan_ms_per_query = scan_clock.seconds() * 1000 / static_cast<double>(scan_queries) *
+                             (static_cast<double>(entries) / static_cast<double>(sample));
+  // Baseline 2: the cost of reading (normalising) the query and one name, nothing else.
+  bench::Stopwatch normalise_clock;
+  for (std::size_t q = 0; q < queries; ++q)
+    scan_sink += name_similarity(query_text[q], query_text[q]).ok();
+  double normalise_us = normalise_clock.seconds() * 1e6 / static_cast<double>(queries);
+
+  // Single-name latency and bulk rate (one core, one thread).
+  std::vector<double> latency_us;
+  std::size_t found = 0;
+  bench::Stopwatch bulk_clock;
+  for (std::size_t q = 0; q < queries; ++q) {
+    bench::Stopwatch one;
+    auto result = list.screen(query_text[q]);
+    latency_us.push_back(one.seconds() * 1e6);
+    if (result)
+      for (const auto& c : *result)
+        if (c.id == "e" + std::to_string(query_entry[q])) {
+          ++found;
+          break;
+        }
+  }
+  double bulk_rate = static_cast<double>(queries) / bulk_clock.seconds();
+
+  std::printf("index: %zu names, built in %.2f s\n", list.name_count(), build_seconds);
+  bench::print_ratio("index build (s)", build_seconds,
+                     normalise_us * 1e-6 * static_cast<double>(list.name_count()) / 2, "s",
+                     "baseline: normalising every name once; target <= 20 s for 1M");
+  bench::print_ratio("index memory (MB, peak RSS growth)", rss_after - rss_before, rss_before, "MB",
+                     "baseline: the generated names before indexing; target <= 1024 MB for 1M");
+  bench::print_ratio("screen one name p50 (us)", percentile(latency_us, 0.50),
+                     scan_ms_per_query * 1000, "us",
+                     "baseline: scanning the whole list, extrapolated from 10,000");
+  bench::print_ratio("screen one name p99 (us)", percentile(latency_us, 0.99), normalise_us, "us",
+                     "baseline: normalising query + one name; target < 1000 us");
+  bench::print_ratio("bulk screening (names/s)", bulk_rate, 1000.0 / scan_ms_per_query, "names/s",
+                     "baseline: scanning the list; target >= 20,000 names/s");
+  std::printf("queries whose entry was found at the default threshold: %zu / %zu (%.1f%%)\n", found,
+              queries, 100.0 * static_cast<double>(found) / static_cast<double>(queries));
+  std::printf("peak RSS: %.0f MB\n", bench::peak_rss_mb());
+  return scan_sink == static_cast<std::size_t>(-1) ? 1 : 0;
+}

@@ -1,0 +1,170 @@
+#include "names/candidate_index.h"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <string_view>
+
+namespace tansiq::names {
+namespace {
+
+std::uint64_t mix(std::uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
+  return h;
+}
+
+std::uint64_t hash_text(std::string_view s, std::uint64_t seed) {
+  std::uint64_t h = 0xcbf29ce484222325ULL ^ seed;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return mix(h);
+}
+
+std::uint64_t single_key(const std::string& key) {
+  return hash_text(key, 1);
+}
+
+std::uint64_t pair_key(const std::string& a, const std::string& b) {
+  const std::string& low = a < b ? a : b;
+  const std::string& high = a < b ? b : a;
+  return mix(hash_text(low, 2) * 31 + hash_text(high, 3));
+}
+
+std::uint64_t triple_key(const std::string& a, const std::string& b, const std::string& c) {
+  std::array<const std::string*, 3> k = {&a, &b, &c};
+  std::sort(k.begin(), k.end(), [](const std::string* x, const std::string* y) { return *x < *y; });
+  return mix(hash_text(*k[0], 4) * 31 + hash_text(*k[1], 5) * 17 + hash_text(*k[2], 6));
+}
+
+enum class Kind { single, pair, triple };
+
+// The hashes a name (or a query) is posted under.
+std::vector<std::uint64_t> keys_of(const std::vector<PartKeys>& parts, Kind kind) {
+  std::vector<std::uint64_t> out;
+  if (kind == Kind::triple) {
+    // Most likely skeleton of each part only: triples are for long names, and selective.
+    for (std::size_t i = 0; i < parts.size(); ++i)
+      for (std::size_t j = i + 1; j < parts.size(); ++j)
+        for (std::size_t k = j + 1; k < parts.size(); ++k)
+          if (!parts[i].empty() && !parts[j].empty() && !parts[k].empty())
+            out.push_back(triple_key(parts[i][0], parts[j][0], parts[k][0]));
+  } else if (kind == Kind::single) {
+    for (const auto& part : parts)
+      for (const auto& key : part)
+        if (!key.empty())
+          out.push_back(single_key(key));
+  } else {
+    for (std::size_t i = 0; i < parts.size(); ++i)
+      for (std::size_t j = i + 1; j < parts.size(); ++j)
+        for (const auto& a : parts[i])
+          for (const auto& b : parts[j])
+            if (!a.empty() && !b.empty() && a != b)
+              out.push_back(pair_key(a, b));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+} // namespace
+
+void CandidateIndex::add(std::uint32_t name, const std::vector<PartKeys>& parts) {
+  // Only what a query could match at a useful score: a one-part query cannot match a
+  // three-part name (two parts missing), so such names are not posted under single keys.
+  std::vector<Kind> kinds;
+  if (parts.size() <= 2)
+    kinds.push_back(Kind::single);
+  if (parts.size() >= 2 && parts.size() <= 4)
+    kinds.push_back(Kind::pair);
+  if (parts.size() >= 3)
+    kinds.push_back(Kind::triple);
+  for (Kind kind : kinds)
+    for (std::uint64_t h : keys_of(parts, kind)) {
+      pending_hashes_.push_back(h);
+      pending_names_.push_back(name);
+    }
+}
+
+void CandidateIndex::build() {
+  std::size_t buckets = std::bit_ceil(std::max<std::size_t>(1024, pending_hashes_.size() / 2));
+  bucket_mask_ = buckets - 1;
+  offsets_.assign(buckets + 1, 0);
+  for (std::uint64_t h : pending_hashes_)
+    ++offsets_[(h & bucket_mask_) + 1];
+  for (std::size_t b = 0; b < buckets; ++b)
+    offsets_[b + 1] += offsets_[b];
+  postings_.assign(pending_hashes_.size(), 0);
+  std::vector<std::uint32_t> fill(offsets_.begin(), offsets_.end() - 1);
+  for (std::size_t k = 0; k < pending_hashes_.size(); ++k)
+    postings_[fill[pending_hashes_[k] & bucket_mask_]++] = pending_names_[k];
+  // Names were added in increasing order, so each bucket is sorted; rebuilding keeps it so.
+  std::vector<std::uint64_t>().swap(pending_hashes_);
+  std::vector<std::uint32_t>().swap(pending_names_);
+}
+
+std::vector<std::uint32_t> CandidateIndex::candidates(const std::vector<PartKeys>& parts,
+                                                      std::size_t limit) const {
+  if (offsets_.empty())
+    return {};
+  std::size_t count = parts.size();
+  if (count >= 3) {
+    auto found = lookup(keys_of(parts, Kind::triple), 1, limit);
+    if (!found.empty() || count > 4)
+      return found;
+  }
+  return lookup(keys_of(parts, count >= 2 ? Kind::pair : Kind::single), 1, limit);
+}
+
+std::vector<std::uint32_t> CandidateIndex::lookup(const std::vector<std::uint64_t>& keys,
+                                                  std::size_t required, std::size_t limit) const {
+  // Buckets, not hashes, decide what is read: two keys in one bucket are read once.
+  std::vector<std::uint64_t> buckets;
+  for (std::uint64_t h : keys)
+    buckets.push_back(h & bucket_mask_);
+  std::sort(buckets.begin(), buckets.end());
+  buckets.erase(std::unique(buckets.begin(), buckets.end()), buckets.end());
+
+  std::vector<std::uint32_t> hits;
+  for (std::uint64_t b : buckets) {
+    auto first = postings_.begin() + offsets_[b], last = postings_.begin() + offsets_[b + 1];
+    // A name posted twice in a bucket (two of its pairs collide) counts once.
+    std::size_t before = hits.size();
+    hits.insert(hits.end(), first, last);
+    auto end = std::unique(hits.begin() + static_cast<std::ptrdiff_t>(before), hits.end());
+    hits.erase(end, hits.end());
+  }
+  std::sort(hits.begin(), hits.end());
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> counted; // (hits, name)
+  for (std::size_t k = 0; k < hits.size();) {
+    std::size_t end = k;
+    while (end < hits.size() && hits[end] == hits[k])
+      ++end;
+    if (end - k >= required)
+      counted.emplace_back(static_cast<std::uint32_t>(end - k), hits[k]);
+    k = end;
+  }
+  if (counted.size() > limit) {
+    std::partial_sort(counted.begin(), counted.begin() + static_cast<std::ptrdiff_t>(limit),
+                      counted.end(), [](const auto& a, const auto& b) {
+                        return a.first > b.first || (a.first == b.first && a.second < b.second);
+                      });
+    counted.resize(limit);
+  } else {
+    std::sort(counted.begin(), counted.end(), [](const auto& a, const auto& b) {
+      return a.first > b.first || (a.first == b.first && a.second < b.second);
+    });
+  }
+  std::vector<std::uint32_t> out;
+  out.reserve(counted.size());
+  for (const auto& c : counted)
+    out.push_back(c.second);
+  return out;
+}
+
+} // namespace tansiq::names
