@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   add_user_command(app, global, exit_code);
   add_policy_command(app, global, exit_code);
   add_audit_command(app, global, exit_code);
+  add_partner_command(app, global, exit_code);
 
   try {
     app.parse(argc, argv);

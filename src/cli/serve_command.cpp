@@ -4,6 +4,7 @@
 #include "node/node.h"
 #include "node/publish_loop.h"
 #include "server/http_server.h"
+#include "sync/sync_loop.h"
 #include "taxii/api.h"
 
 #include <cstdio>
@@ -15,10 +16,13 @@ void add_serve_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
   auto* command = app.add_subcommand("serve", "Serve the node's TAXII 2.1 API until Ctrl-C");
   auto port = std::make_shared<std::optional<unsigned>>();
   auto address = std::make_shared<std::optional<std::string>>();
+  auto sync_seconds = std::make_shared<unsigned>(30);
   command->add_option("--port", *port, "Override the configured port (0: any free port)")
       ->check(CLI::Range(0, 65535));
   command->add_option("--address", *address, "Override the configured listen address");
-  command->callback([&global, &exit_code, port, address] {
+  command->add_option("--sync-interval", *sync_seconds, "Seconds between pulls from partners")
+      ->check(CLI::Range(1, 86400));
+  command->callback([&global, &exit_code, port, address, sync_seconds] {
     auto opened = node::open_node(global.node_directory);
     if (!opened) {
       exit_code = report(opened.error());
@@ -36,6 +40,9 @@ void add_serve_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
                          summary.error().describe().c_str());
         });
     api_settings.on_objects_added = [&publisher] { publisher.objects_added(); };
+    sync::SyncLoop puller(*opened->store, audit_log, opened->config.agency,
+                          std::chrono::seconds(*sync_seconds),
+                          [&publisher] { publisher.objects_added(); });
     taxii::Api api(*opened->store, api_settings);
 
     server::ServerSettings settings;
@@ -64,12 +71,14 @@ void add_serve_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
                 settings.tls_certificate_file.empty() ? "http" : "https", settings.address.c_str(),
                 *bound,
                 api_settings.api_root_path.c_str());
+    puller.start();
     if (published->partners > 0)
       std::printf("Published %zu object version(s) to %zu partner agenc%s\n", published->published,
                   published->partners, published->partners == 1 ? "y" : "ies");
     std::printf("Press Ctrl-C to stop.\n");
     std::fflush(stdout);
     server.run(true);
+    puller.stop();
     publisher.stop();
     std::printf("Stopped.\n");
   });

@@ -62,6 +62,23 @@ Result<std::vector<Entry>> read_entries(store::Store& store, const PolicyState& 
               return found == state.handling_markings.end() ? nullptr : &found->second;
             },
             state.categories);
+        // What came from a partner keeps its provenance: its sender is its
+        // originator unless its markings say otherwise, and the agreement it
+        // came under decides whether it may go on (third-party rule).
+        auto provenance = store.provenance_of(object.id);
+        if (!provenance)
+          return provenance.error();
+        if (!provenance->empty()) {
+          const store::Provenance* chosen = &provenance->front();
+          for (const auto& record : *provenance)
+            if (record.version_micros == object.version_micros) {
+              chosen = &record;
+              break;
+            }
+          entry.handling.received_under_agreement = chosen->agreement;
+          if (entry.handling.originator.empty())
+            entry.handling.originator = chosen->received_from;
+        }
         if (object.type == policy::kAgreementType)
           for (const auto& agreement : state.agreements)
             if (agreement.id == object.id)

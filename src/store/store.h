@@ -113,6 +113,29 @@ struct AuditRecord {
   std::string hash;          // hex BLAKE2b-256 of this record, previous_hash included
 };
 
+// A partner node this node pulls from (TAXII 2.1), with its sync state.
+struct Partner {
+  std::string name;
+  std::string agency;           // the partner's agency (identity id)
+  std::string api_root_url;     // e.g. http://127.0.0.1:7373/tansiq/
+  std::string collection;       // the remote collection pulled
+  std::string local_collection; // where pulled objects are kept here
+  std::string token;            // bearer token this node presents to the partner
+  std::string agreement;        // the agreement objects arrive under
+  std::string cursor;           // added_after for the next pull ("" at first)
+  MicrosSinceEpoch last_success = 0;
+  std::string last_error;
+};
+
+// Where an object version came from, when it came from a partner.
+struct Provenance {
+  std::string object_id;
+  MicrosSinceEpoch version_micros = 0;
+  std::string received_from; // agency
+  std::string agreement;
+  MicrosSinceEpoch received = 0;
+};
+
 struct Access {
   bool read = false;
   bool write = false;
@@ -161,6 +184,15 @@ public:
   virtual Result<void> add_releases(std::span<const Release> releases) = 0;
   // The date_added of every version published to the agency (lapsed or not).
   virtual Result<std::vector<MicrosSinceEpoch>> released_versions(std::string_view agency) = 0;
+
+  virtual Result<void> add_partner(const Partner& partner) = 0;
+  virtual Result<std::vector<Partner>> list_partners() = 0;
+  // Records the outcome of a sync: the new cursor (when not empty), success or error.
+  virtual Result<void> record_sync(std::string_view name, std::string_view cursor,
+                                   MicrosSinceEpoch time, std::string_view error) = 0;
+  virtual Result<void> add_provenance(std::span<const Provenance> records) = 0;
+  // Newest first; empty when the object did not come from a partner.
+  virtual Result<std::vector<Provenance>> provenance_of(std::string_view object_id) = 0;
 
   // Appends records whose sequences follow the last one's; conflict otherwise.
   virtual Result<void> append_audit(std::span<const AuditRecord> records) = 0;

@@ -68,6 +68,26 @@ CREATE TABLE IF NOT EXISTS audit (
   hash TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS audit_by_object ON audit(object_id, sequence);
+CREATE TABLE IF NOT EXISTS partners (
+  name TEXT PRIMARY KEY,
+  agency TEXT NOT NULL,
+  api_root_url TEXT NOT NULL,
+  collection TEXT NOT NULL,
+  local_collection TEXT NOT NULL,
+  token TEXT NOT NULL,
+  agreement TEXT NOT NULL,
+  cursor TEXT NOT NULL DEFAULT '',
+  last_success INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS provenance (
+  object_id TEXT NOT NULL,
+  version_micros INTEGER NOT NULL,
+  received_from TEXT NOT NULL,
+  agreement TEXT NOT NULL,
+  received INTEGER NOT NULL,
+  PRIMARY KEY (object_id, version_micros, received_from)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS statuses (
   id TEXT PRIMARY KEY,
   json TEXT NOT NULL

@@ -449,6 +449,87 @@ public:
     return versions;
   }
 
+  Result<void> add_partner(const Partner& partner) override {
+    return write_one("INSERT INTO partners(name, agency, api_root_url, collection, "
+                     "local_collection, token, agreement) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     "add partner", partner.name, partner.agency, partner.api_root_url,
+                     partner.collection, partner.local_collection, partner.token,
+                     partner.agreement);
+  }
+
+  Result<std::vector<Partner>> list_partners() override {
+    auto reader = readers_.take();
+    if (!reader)
+      return reader.error();
+    ConnectionPool::Lease lease(readers_, std::move(reader.value()));
+    auto statement = lease->prepare(
+        "SELECT name, agency, api_root_url, collection, local_collection, token, agreement, "
+        "cursor, last_success, last_error FROM partners ORDER BY name");
+    if (!statement)
+      return statement.error();
+    std::vector<Partner> partners;
+    while (statement->step() == SQLITE_ROW) {
+      Partner& partner = partners.emplace_back();
+      partner.name = statement->text(0);
+      partner.agency = statement->text(1);
+      partner.api_root_url = statement->text(2);
+      partner.collection = statement->text(3);
+      partner.local_collection = statement->text(4);
+      partner.token = statement->text(5);
+      partner.agreement = statement->text(6);
+      partner.cursor = statement->text(7);
+      partner.last_success = statement->integer(8);
+      partner.last_error = statement->text(9);
+    }
+    return partners;
+  }
+
+  Result<void> record_sync(std::string_view name, std::string_view cursor, MicrosSinceEpoch time,
+                           std::string_view error) override {
+    if (!error.empty())
+      return write_one("UPDATE partners SET last_error=? WHERE name=?", "record sync", error,
+                       name);
+    if (cursor.empty())
+      return write_one("UPDATE partners SET last_success=?, last_error='' WHERE name=?",
+                       "record sync", time, name);
+    return write_one("UPDATE partners SET cursor=?, last_success=?, last_error='' WHERE name=?",
+                     "record sync", cursor, time, name);
+  }
+
+  Result<void> add_provenance(std::span<const Provenance> records) override {
+    std::lock_guard lock(writer_mutex_);
+    if (auto begun = writer_->execute("BEGIN IMMEDIATE"); !begun)
+      return begun;
+    auto insert = writer_->prepare("INSERT OR IGNORE INTO provenance(object_id, version_micros, "
+                                   "received_from, agreement, received) VALUES (?, ?, ?, ?, ?)");
+    if (!insert)
+      return rollback(insert.error());
+    for (const auto& record : records)
+      if (!run(*insert, record.object_id, record.version_micros, record.received_from,
+               record.agreement, record.received))
+        return rollback(writer_->last_error("add provenance"));
+    return writer_->execute("COMMIT");
+  }
+
+  Result<std::vector<Provenance>> provenance_of(std::string_view object_id) override {
+    auto reader = readers_.take();
+    if (!reader)
+      return reader.error();
+    ConnectionPool::Lease lease(readers_, std::move(reader.value()));
+    auto statement = lease->prepare(
+        "SELECT object_id, version_micros, received_from, agreement, received FROM provenance "
+        "WHERE object_id=? ORDER BY version_micros DESC, received DESC");
+    if (!statement)
+      return statement.error();
+    statement->bind_all(object_id);
+    std::vector<Provenance> records;
+    while (statement->step() == SQLITE_ROW)
+      records.push_back(Provenance{std::string(statement->text(0)), statement->integer(1),
+                                   std::string(statement->text(2)),
+                                   std::string(statement->text(3)), statement->integer(4)});
+    return records;
+  }
+
   Result<void> append_audit(std::span<const AuditRecord> records) override {
     std::lock_guard lock(writer_mutex_);
     if (auto begun = writer_->execute("BEGIN IMMEDIATE"); !begun)

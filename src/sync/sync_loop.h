@@ -1,0 +1,50 @@
+// Pulls every partner in the background while a node serves: every
+// `interval`, with a doubling back-off (up to `max_backoff`) for a partner
+// that is down or sends garbage; the others go on regardless.
+#pragma once
+
+#include "audit/audit_log.h"
+#include "store/store.h"
+#include "sync/puller.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+
+namespace tansiq::sync {
+
+// One pass over all partners; returns how many objects were added.
+Result<std::size_t> pull_all_partners(store::Store& store, audit::AuditLog& audit,
+                                      const std::string& home_agency,
+                                      std::chrono::milliseconds timeout,
+                                      const std::function<bool(const store::Partner&)>& due = {});
+
+class SyncLoop {
+public:
+  SyncLoop(store::Store& store, audit::AuditLog& audit, std::string home_agency,
+           std::chrono::milliseconds interval, std::function<void()> objects_added);
+  ~SyncLoop();
+  void start();
+  void stop();
+
+private:
+  void run();
+
+  store::Store& store_;
+  audit::AuditLog& audit_;
+  std::string home_agency_;
+  std::chrono::milliseconds interval_;
+  std::chrono::milliseconds max_backoff_{std::chrono::minutes(10)};
+  std::function<void()> objects_added_;
+  std::map<std::string, std::pair<std::chrono::steady_clock::time_point, int>> backoff_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+} // namespace tansiq::sync

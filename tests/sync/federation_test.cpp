@@ -1,0 +1,208 @@
+// Three real nodes on loopback (Rabat, Brussels, Madrid), each with its own
+// SQLite store and HTTP server, pulling from one another over TAXII 2.1.
+#include "audit/audit_log.h"
+#include "auth/credentials.h"
+#include "node/publisher.h"
+#include "policy/stix_policy.h"
+#include "server/http_server.h"
+#include "support/temp_dir.h"
+#include "sync/sync_loop.h"
+#include "taxii/api.h"
+
+#include <gtest/gtest.h>
+
+#include <thread>
+
+using namespace tansiq;
+
+namespace {
+
+const std::string kRabat = "identity--00000000-0000-4000-8000-000000000001";
+const std::string kBrussels = "identity--00000000-0000-4000-8000-000000000002";
+const std::string kMadrid = "identity--00000000-0000-4000-8000-000000000003";
+const std::string kRabatBrussels = "x-tansiq-agreement--00000000-0000-4000-8000-0000000000a1";
+const std::string kBrusselsMadrid = "x-tansiq-agreement--00000000-0000-4000-8000-0000000000a2";
+const std::string kAmber = "marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421";
+constexpr const char* kTime = "2025-01-01T00:00:00.000Z";
+
+std::string agreement(const std::string& id, const std::string& a, const std::string& b,
+                      const std::string& modified = kTime, bool revoked = false) {
+  return R"({"type":"x-tansiq-agreement","spec_version":"2.1","id":")" + id + R"(","created":")" +
+         kTime + R"(","modified":")" + modified + R"(","name":"cooperation","parties":[")" + a +
+         R"(",")" + b + R"("],"categories":["terrorism"],"highest_tlp":")" + kAmber +
+         R"(","valid_from":"2025-01-01T00:00:00Z","onward_sharing":true)" +
+         (revoked ? ",\"revoked\":true" : "") + "}";
+}
+
+std::string handling(const std::string& tail, const std::vector<std::string>& releasable) {
+  std::string list;
+  for (const auto& agency : releasable)
+    list += (list.empty() ? "\"" : ",\"") + agency + "\"";
+  return R"({"type":"marking-definition","spec_version":"2.1","id":"marking-definition--00000000-0000-4000-8000-0000000000)" +
+         tail + R"(","created":")" + kTime + R"(","extensions":{")" +
+         std::string(policy::kHandlingExtension) +
+         R"(":{"extension_type":"property-extension","originator":")" + kRabat +
+         R"(","releasable_to":[)" + list + "]}}}";
+}
+
+std::string cell(const std::string& tail, const std::string& marking_tail) {
+  return R"({"type":"threat-actor","spec_version":"2.1","id":"threat-actor--00000000-0000-4000-8000-0000000000)" +
+         tail + R"(","created":")" + kTime + R"(","modified":")" + kTime + R"(","name":"Cell )" +
+         tail + R"(","labels":["terrorism"],"created_by_ref":")" + kRabat +
+         R"(","object_marking_refs":[")" + kAmber +
+         R"(","marking-definition--00000000-0000-4000-8000-0000000000)" + marking_tail + "\"]}";
+}
+
+// One node: store, API, HTTP server on a free loopback port.
+struct Node {
+  Node(const std::string& agency) : agency(agency) {
+    store = std::move(store::open_sqlite_store(dir.file("store.sqlite"), true).value());
+    EXPECT_TRUE(store->create_collection({collection, "Shared", ""}).ok());
+    audit = std::make_unique<audit::AuditLog>(*store, dir.file("audit.head"));
+    api = std::make_unique<taxii::Api>(*store, taxii::ApiSettings{});
+    server = std::make_unique<server::HttpServer>(*api, server::ServerSettings{});
+    port = server->start().value();
+    thread = std::thread([this] { server->run(false); });
+  }
+  ~Node() {
+    server->stop();
+    thread.join();
+  }
+
+  void add(const std::vector<std::string>& objects) {
+    std::string envelope = "{\"objects\":[";
+    for (size_t i = 0; i < objects.size(); ++i)
+      envelope += (i ? "," : "") + objects[i];
+    envelope += "]}";
+    taxii::Request request{"POST", "/tansiq/collections/" + collection + "/objects/", "",
+                           "application/taxii+json;version=2.1", "Bearer " + admin_token(),
+                           envelope};
+    auto response = api->handle(request);
+    ASSERT_EQ(response.status, 202) << response.body;
+  }
+
+  std::string admin_token() {
+    if (admin.empty()) {
+      admin = auth::new_token();
+      EXPECT_TRUE(store->add_user({"admin", store::Role::admin, "", false, 1, agency}).ok());
+      EXPECT_TRUE(store->add_token("admin", auth::hash_token(admin), "").ok());
+    }
+    return admin;
+  }
+
+  // An account for another agency's node; returns its token.
+  std::string partner_account(const std::string& name, const std::string& partner_agency) {
+    std::string token = auth::new_token();
+    EXPECT_TRUE(store->add_user({name, store::Role::partner, "", false, 1, partner_agency}).ok());
+    EXPECT_TRUE(store->add_token(name, auth::hash_token(token), "").ok());
+    EXPECT_TRUE(store->set_access(name, collection, {true, false}).ok());
+    return token;
+  }
+
+  void pull_from(const Node& other, const std::string& name, const std::string& token,
+                 const std::string& agreement_id) {
+    store::Partner partner{name, other.agency,
+                           "http://127.0.0.1:" + std::to_string(other.port) + "/tansiq/",
+                           other.collection, collection, token, agreement_id, "", 0, ""};
+    ASSERT_TRUE(store->add_partner(partner).ok());
+  }
+
+  size_t sync() {
+    auto added = sync::pull_all_partners(*store, *audit, agency, std::chrono::seconds(10));
+    EXPECT_TRUE(added.ok()) << added.error().describe();
+    return added.ok() ? *added : 0;
+  }
+
+  void publish() {
+    auto published = node::republish(*store, *audit, agency, "test", 0);
+    ASSERT_TRUE(published.ok()) << published.error().describe();
+  }
+
+  bool holds(const std::string& id_tail) {
+    auto found = store->find_latest("threat-actor--00000000-0000-4000-8000-0000000000" + id_tail);
+    return found.ok() && found->has_value();
+  }
+
+  test_support::TempDir dir;
+  std::string agency;
+  std::string collection = "6a1f0e2d-3c4b-4a59-8e7d-1f2a3b4c5d6e";
+  std::unique_ptr<store::Store> store;
+  std::unique_ptr<audit::AuditLog> audit;
+  std::unique_ptr<taxii::Api> api;
+  std::unique_ptr<server::HttpServer> server;
+  unsigned short port = 0;
+  std::thread thread;
+  std::string admin;
+};
+
+} // namespace
+
+TEST(Federation, TheThirdPartyRuleHoldsAcrossThreeNodes) {
+  Node rabat(kRabat), brussels(kBrussels), madrid(kMadrid);
+  // c1: for Brussels only. c4: Rabat allows Brussels and Madrid.
+  rabat.add({agreement(kRabatBrussels, kRabat, kBrussels), handling("b1", {kBrussels}),
+             handling("b4", {kBrussels, kMadrid}), cell("c1", "b1"), cell("c4", "b4")});
+  brussels.add({agreement(kRabatBrussels, kRabat, kBrussels),
+                agreement(kBrusselsMadrid, kBrussels, kMadrid)});
+  madrid.add({agreement(kBrusselsMadrid, kBrussels, kMadrid)});
+
+  brussels.pull_from(rabat, "rabat", rabat.partner_account("brussels", kBrussels), kRabatBrussels);
+  madrid.pull_from(brussels, "brussels", brussels.partner_account("madrid", kMadrid),
+                   kBrusselsMadrid);
+
+  rabat.publish();
+  EXPECT_GE(brussels.sync(), 2u);
+  EXPECT_TRUE(brussels.holds("c1"));
+  EXPECT_TRUE(brussels.holds("c4"));
+
+  brussels.publish();
+  madrid.sync();
+  EXPECT_TRUE(madrid.holds("c4")) << "Rabat's markings release c4 to Madrid";
+  EXPECT_FALSE(madrid.holds("c1")) << "c1 was released to Brussels only";
+
+  // Brussels' audit log says why c1 was not passed on.
+  auto about_c1 = brussels.audit->about_object("threat-actor--00000000-0000-4000-8000-0000000000c1");
+  bool denied_to_madrid = false;
+  for (const auto& record : *about_c1)
+    denied_to_madrid |= record.action == "deny" && record.partner == kMadrid;
+  EXPECT_TRUE(denied_to_madrid);
+  EXPECT_TRUE(brussels.audit->verify()->intact);
+}
+
+TEST(Federation, AWithdrawnAgreementStopsTheFlowOnTheNextSync) {
+  Node rabat(kRabat), brussels(kBrussels);
+  rabat.add({agreement(kRabatBrussels, kRabat, kBrussels), handling("b1", {kBrussels}),
+             cell("c1", "b1")});
+  brussels.pull_from(rabat, "rabat", rabat.partner_account("brussels", kBrussels), kRabatBrussels);
+  rabat.publish();
+  brussels.sync();
+  ASSERT_TRUE(brussels.holds("c1"));
+
+  rabat.add({agreement(kRabatBrussels, kRabat, kBrussels, "2025-06-01T00:00:00.000Z", true),
+             cell("c5", "b1")});
+  rabat.publish();
+  brussels.sync();
+  EXPECT_FALSE(brussels.holds("c5")) << "nothing flows under a withdrawn agreement";
+}
+
+TEST(Federation, APartnerThatIsDownIsRecordedAndTheOthersGoOn) {
+  Node rabat(kRabat), brussels(kBrussels);
+  rabat.add({agreement(kRabatBrussels, kRabat, kBrussels), handling("b1", {kBrussels}),
+             cell("c1", "b1")});
+  std::string token = rabat.partner_account("brussels", kBrussels);
+  rabat.publish();
+  // "down" sorts before "rabat": it is tried first, and fails.
+  store::Partner down{"down", kMadrid, "http://127.0.0.1:1/tansiq/", "x", brussels.collection,
+                      "t", kBrusselsMadrid, "", 0, ""};
+  ASSERT_TRUE(brussels.store->add_partner(down).ok());
+  brussels.pull_from(rabat, "rabat", token, kRabatBrussels);
+  brussels.sync();
+  EXPECT_TRUE(brussels.holds("c1"));
+  auto partners = brussels.store->list_partners();
+  ASSERT_EQ(partners->size(), 2u);
+  EXPECT_FALSE(partners->at(0).last_error.empty());
+  EXPECT_TRUE(partners->at(1).last_error.empty());
+  EXPECT_FALSE(partners->at(1).cursor.empty());
+  // A second sync starts from the cursor: nothing is added twice.
+  EXPECT_EQ(brussels.sync(), 0u);
+}
