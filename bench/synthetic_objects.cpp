@@ -32,9 +32,12 @@ SyntheticObject synthetic_object(std::uint64_t seed, std::uint64_t n) {
                 static_cast<int>(n % 1000));
   object.modified = stamp;
   const char* place = kPlaces[n / 8 % 8];
+  // Marked as a node's own objects are: TLP:GREEN, a scope category.
   std::string common = "\"type\":\"" + object.type + "\",\"spec_version\":\"2.1\",\"id\":\"" +
                        object.id + "\",\"created\":\"" + object.modified + "\",\"modified\":\"" +
-                       object.modified + "\"";
+                       object.modified +
+                       "\",\"labels\":[\"terrorism\"],\"object_marking_refs\":[\"marking-definition--"
+                       "bab4a63c-aed9-4cf5-a766-dfca5abac2bb\"]";
   std::string body;
   if (object.type == "indicator")
     body = ",\"name\":\"Weapons cache seen near " + std::string(place) +

@@ -1,5 +1,6 @@
 // A generator of synthetic STIX 2.1 holdings for the benchmarks: valid objects
-// of several types, ~0.5-1 kB each, with deterministic ids.
+// of several types, ~0.5-1 kB each, with deterministic ids, marked TLP:GREEN
+// and labelled "terrorism" (so that an agreement can release them).
 #pragma once
 
 #include <cstdint>

@@ -1,5 +1,7 @@
 #include "node/publish_loop.h"
 
+#include <algorithm>
+
 namespace tansiq::node {
 
 PublishLoop::PublishLoop(store::Store& store, audit::AuditLog& audit, std::string home_agency,
@@ -14,6 +16,17 @@ Result<PublishSummary> PublishLoop::publish_once() {
   auto summary = republish(store_, audit_, home_agency_, "publisher", denials_logged_until_);
   if (summary && summary->newest_version > denials_logged_until_)
     denials_logged_until_ = summary->newest_version;
+  if (summary && summary->newest_version > decided_until_)
+    decided_until_ = summary->newest_version;
+  return summary;
+}
+
+Result<PublishSummary> PublishLoop::publish_arrivals() {
+  auto summary = publish_new(store_, audit_, home_agency_, "publisher", decided_until_);
+  if (summary) {
+    decided_until_ = std::max(decided_until_, summary->newest_version);
+    denials_logged_until_ = std::max(denials_logged_until_, summary->newest_version);
+  }
   return summary;
 }
 
@@ -24,6 +37,8 @@ Result<PublishSummary> PublishLoop::start() {
   if (last && last->has_value())
     denials_logged_until_ = (*last)->time;
   auto first = publish_once();
+  if (first && decided_until_ == 0)
+    decided_until_ = stix::now_micros(); // nothing decided (no partner yet): arrivals start now
   thread_ = std::thread([this] { run(); });
   return first;
 }
@@ -47,12 +62,12 @@ void PublishLoop::stop() {
 void PublishLoop::run() {
   std::unique_lock lock(mutex_);
   while (!stopping_) {
-    wake_.wait_for(lock, period_, [this] { return dirty_ || stopping_; });
+    bool arrivals = wake_.wait_for(lock, period_, [this] { return dirty_ || stopping_; });
     if (stopping_)
       break;
     dirty_ = false;
     lock.unlock();
-    auto summary = publish_once();
+    auto summary = arrivals ? publish_arrivals() : publish_once();
     if (report_)
       report_(summary);
     std::this_thread::sleep_for(pause_); // bursts of POSTs cost one republish

@@ -1,6 +1,6 @@
 // Keeps partners' publications current while a node serves: republishes at
-// start, whenever told that objects arrived (at most once per `pause`), and
-// every `period` (agreements and markings lapse with time).
+// start and every `period` (agreements and markings lapse with time), and
+// publishes what arrived whenever told so (at most once per `pause`).
 #pragma once
 
 #include "audit/audit_log.h"
@@ -32,6 +32,7 @@ public:
 private:
   void run();
   Result<PublishSummary> publish_once();
+  Result<PublishSummary> publish_arrivals();
 
   store::Store& store_;
   audit::AuditLog& audit_;
@@ -39,6 +40,7 @@ private:
   std::chrono::milliseconds pause_, period_;
   Report report_;
   store::MicrosSinceEpoch denials_logged_until_ = 0;
+  store::MicrosSinceEpoch decided_until_ = 0; // newest version decided so far
   std::mutex mutex_;
   std::condition_variable wake_;
   bool dirty_ = false, stopping_ = false;

@@ -23,7 +23,9 @@ struct Entry {
   std::vector<std::string> parties; // for agreements
 };
 
-Result<std::vector<Entry>> read_entries(store::Store& store, const PolicyState& state) {
+// Every stored version added after `since` (0: all), in date_added order per collection.
+Result<std::vector<Entry>> read_entries(store::Store& store, const PolicyState& state,
+                                        store::MicrosSinceEpoch since) {
   std::vector<Entry> entries;
   auto collections = store.list_collections();
   if (!collections)
@@ -34,6 +36,8 @@ Result<std::vector<Entry>> read_entries(store::Store& store, const PolicyState& 
     store::ObjectQuery query;
     query.versions = store::VersionMatch{true, false, false, {}};
     query.limit = 10000;
+    if (since > 0)
+      query.added_after = since;
     for (;;) {
       auto page = store.query_objects(collection.id, query);
       if (!page)
@@ -176,6 +180,17 @@ PartnerView decide_for_partner(const std::vector<Entry>& entries, const PolicySt
   return view;
 }
 
+Result<std::set<std::string>> partner_agencies(store::Store& store) {
+  auto users = store.list_users();
+  if (!users)
+    return users.error();
+  std::set<std::string> partners;
+  for (const auto& user : *users)
+    if (user.role == store::Role::partner && !user.revoked && !user.agency.empty())
+      partners.insert(user.agency);
+  return partners;
+}
+
 } // namespace
 
 Result<PublishSummary> republish(store::Store& store, audit::AuditLog& audit,
@@ -186,18 +201,15 @@ Result<PublishSummary> republish(store::Store& store, audit::AuditLog& audit,
   if (!state)
     return state.error();
   summary.problems = state->problems;
-  auto users = store.list_users();
-  if (!users)
-    return users.error();
-  std::set<std::string> partners;
-  for (const auto& user : *users)
-    if (user.role == store::Role::partner && !user.revoked && !user.agency.empty())
-      partners.insert(user.agency);
+  auto partner_set = partner_agencies(store);
+  if (!partner_set)
+    return partner_set.error();
+  const auto& partners = *partner_set;
   summary.partners = partners.size();
   if (partners.empty())
     return summary;
 
-  auto entries = read_entries(store, *state);
+  auto entries = read_entries(store, *state, 0);
   if (!entries)
     return entries.error();
   summary.versions = entries->size();
@@ -235,6 +247,76 @@ Result<PublishSummary> republish(store::Store& store, audit::AuditLog& audit,
     }
     if (auto replaced = store.replace_releases(partner, releases); !replaced)
       return replaced.error();
+    if (auto logged = audit.append(events); !logged)
+      return logged.error();
+  }
+  return summary;
+}
+
+Result<PublishSummary> publish_new(store::Store& store, audit::AuditLog& audit,
+                                   const std::string& home_agency, const std::string& actor,
+                                   store::MicrosSinceEpoch since) {
+  PublishSummary summary;
+  auto partner_set = partner_agencies(store);
+  if (!partner_set)
+    return partner_set.error();
+  summary.partners = partner_set->size();
+  summary.newest_version = since;
+  if (partner_set->empty())
+    return summary;
+  auto state = load_policy_state(store);
+  if (!state)
+    return state.error();
+  summary.problems = state->problems;
+  auto entries = read_entries(store, *state, since);
+  if (!entries)
+    return entries.error();
+  for (const auto& entry : *entries) {
+    // New agreements or markings can change decisions on what is held already.
+    if (entry.type == policy::kAgreementType || entry.type == "marking-definition")
+      return republish(store, audit, home_agency, actor, since);
+    summary.newest_version = std::max(summary.newest_version, entry.date_added);
+  }
+  summary.versions = entries->size();
+  if (entries->empty())
+    return summary;
+
+  auto now = stix::now_micros();
+  for (const auto& partner : *partner_set) {
+    PartnerView view = decide_for_partner(*entries, *state, home_agency, partner, now);
+    auto published = store.released_versions(partner);
+    if (!published)
+      return published.error();
+    std::unordered_set<store::MicrosSinceEpoch> released(published->begin(), published->end());
+    std::vector<store::Release> releases;
+    std::vector<audit::AuditEvent> events;
+    for (size_t i = 0; i < entries->size(); ++i) {
+      const Entry& entry = (*entries)[i];
+      // A reference to an object held before this run: it must be published too.
+      for (const auto& reference : entry.references) {
+        if (!view.released[i])
+          break;
+        auto held = store.find_latest(reference);
+        if (!held)
+          return held.error();
+        if (held->has_value() && (*held)->date_added <= since &&
+            !released.count((*held)->date_added)) {
+          view.released[i] = 0;
+          view.reasons[i] = "it refers to " + reference + ", which is withheld from this partner";
+        }
+      }
+      if (view.released[i]) {
+        releases.push_back(store::Release{partner, entry.date_added, view.until[i]});
+        events.push_back({"release", actor, partner, entry.id, view.agreements[i],
+                          "published to the partner"});
+      } else {
+        events.push_back({"deny", actor, partner, entry.id, "", view.reasons[i]});
+      }
+    }
+    summary.published += releases.size();
+    summary.newly_published += releases.size();
+    if (auto added = store.add_releases(releases); !added)
+      return added.error();
     if (auto logged = audit.append(events); !logged)
       return logged.error();
   }

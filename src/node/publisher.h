@@ -38,4 +38,12 @@ Result<PublishSummary> republish(store::Store& store, audit::AuditLog& audit,
                                  const std::string& home_agency, const std::string& actor,
                                  store::MicrosSinceEpoch denials_logged_until);
 
+// Decides only the versions added after `since` (cheap after a POST or a
+// pull) and adds their publications; falls back to republish() when new
+// agreements or marking definitions arrived, since they can change earlier
+// decisions. Pass the returned newest_version as `since` next time.
+Result<PublishSummary> publish_new(store::Store& store, audit::AuditLog& audit,
+                                   const std::string& home_agency, const std::string& actor,
+                                   store::MicrosSinceEpoch since);
+
 } // namespace tansiq::node

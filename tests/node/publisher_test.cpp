@@ -154,3 +154,28 @@ TEST_F(Publishing, AWithdrawnAgreementStopsTheFlowAtTheNextRun) {
   EXPECT_GT(summary->withdrawn, 0u);
   EXPECT_EQ(ids_seen_by("brussels").find("c1"), std::string::npos);
 }
+
+TEST_F(Publishing, NewArrivalsArePublishedWithoutRedecidingTheRest) {
+  auto first = node::republish(*store_, *log_, kRabat, "test", 0);
+  ASSERT_TRUE(first.ok());
+  // c6 is like c1 (released to Brussels); c7 refers to c3, which is withheld.
+  std::string c6 = actor("c6", "terrorism", {kAmber, kOnlyBrussels});
+  std::string c7 = R"({"type":"relationship","spec_version":"2.1","id":"relationship--00000000-0000-4000-8000-0000000000e7","created":")" +
+                   std::string(kTime) + R"(","modified":")" + kTime +
+                   R"(","relationship_type":"related-to","labels":["terrorism"],"object_marking_refs":[")" +
+                   kGreen + R"("],"source_ref":"threat-actor--00000000-0000-4000-8000-0000000000c6","target_ref":"threat-actor--00000000-0000-4000-8000-0000000000c3"})";
+  std::vector<store::NewObject> arrivals{
+      {"threat-actor--00000000-0000-4000-8000-0000000000c6", "threat-actor", "2.1", kTime, 1, c6},
+      {"relationship--00000000-0000-4000-8000-0000000000e7", "relationship", "2.1", kTime, 1, c7}};
+  ASSERT_TRUE(store_->add_objects(kCollection, arrivals).ok());
+  auto published = node::publish_new(*store_, *log_, kRabat, "test", first->newest_version);
+  ASSERT_TRUE(published.ok()) << published.error().describe();
+  EXPECT_EQ(published->versions, 2u);
+  taxii::Api api(*store_, {});
+  taxii::Request request{"GET", std::string("/tansiq/collections/") + kCollection + "/objects/",
+                         "", "", "Bearer " + tokens_["brussels"], ""};
+  std::string body = api.handle(request).body;
+  EXPECT_NE(body.find("0000000000c6"), std::string::npos);
+  EXPECT_EQ(body.find("0000000000e7"), std::string::npos) << "it points at the withheld c3";
+  EXPECT_NE(body.find("0000000000c1"), std::string::npos) << "earlier publications stay";
+}
