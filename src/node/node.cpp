@@ -40,15 +40,22 @@ Result<CreatedNode> create_node(const std::string& directory, NodeConfig config)
     return opened.error();
   auto& store = *opened.value();
   created.admin_token = auth::new_token();
-  for (auto step : {store.create_collection({created.default_collection_id, "Default",
-                                             "Objects imported or posted without a collection"}),
-                    store.add_user({"admin", store::Role::admin, "", false, stix::now_micros(),
-                                    created.agency_id}),
-                    store.add_token("admin", auth::hash_token(created.admin_token), "init")}) {
-    if (!step) {
-      std::filesystem::remove(store_path);
-      return step.error();
-    }
+  // One step after the other, stopping at the first failure.
+  auto populate = [&]() -> Result<void> {
+    if (auto made = store.create_collection({created.default_collection_id, "Default",
+                                             "Objects imported or posted without a collection"});
+        !made)
+      return made;
+    if (auto added = store.add_user({"admin", store::Role::admin, "", false, stix::now_micros(),
+                                     created.agency_id});
+        !added)
+      return added;
+    return store.add_token("admin", auth::hash_token(created.admin_token), "init");
+  };
+  if (auto populated = populate(); !populated) {
+    opened.value().reset();
+    std::filesystem::remove(store_path);
+    return populated.error();
   }
   if (auto saved = save_config(directory, config); !saved) {
     std::filesystem::remove(store_path);
