@@ -143,12 +143,15 @@ public:
   }
 
   Result<std::vector<Collection>> list_collections() override {
-    return read_collections("SELECT id, title, description FROM collections ORDER BY rowid", {});
+    return read_rows<Collection>(
+        "SELECT id, title, description FROM collections ORDER BY rowid", [](Statement&) {},
+        collection_row);
   }
 
   Result<std::optional<Collection>> find_collection(std::string_view id) override {
-    auto found =
-        read_collections("SELECT id, title, description FROM collections WHERE id = ?", id);
+    auto found = read_rows<Collection>(
+        "SELECT id, title, description FROM collections WHERE id = ?",
+        [&](Statement& statement) { statement.bind_all(id); }, collection_row);
     if (!found)
       return found.error();
     if (found->empty())
@@ -213,7 +216,8 @@ public:
     append_in_list(sql, parameters, "type", query.types);
     append_in_list(sql, parameters, "spec_version", query.spec_versions);
     append_version_filter(sql, parameters, query.versions);
-    sql += query.released_to ? " ORDER BY releases.date_added LIMIT ?" : " ORDER BY date_added LIMIT ?";
+    sql += query.released_to ? " ORDER BY releases.date_added LIMIT ?"
+                             : " ORDER BY date_added LIMIT ?";
     parameters.values.emplace_back(static_cast<std::int64_t>(query.limit) + 1);
 
     auto statement = lease->prepare(sql);
@@ -304,14 +308,15 @@ public:
   Result<void> add_user(const User& user) override {
     return write_one("INSERT INTO users(name, role, password_hash, revoked, created, agency) "
                      "VALUES (?, ?, ?, ?, ?, ?)",
-                     "add user", user.name, role_name(user.role), user.password_hash,
-                     user.revoked, user.created, user.agency);
+                     "add user", user.name, role_name(user.role), user.password_hash, user.revoked,
+                     user.created, user.agency);
   }
 
   Result<std::optional<User>> find_user(std::string_view name) override {
-    auto users = read_users("SELECT name, role, password_hash, revoked, created, agency FROM users "
-                            "WHERE name = ?",
-                            name);
+    auto users = read_rows<User>(
+        "SELECT name, role, password_hash, revoked, created, agency FROM users "
+        "WHERE name = ?",
+        [&](Statement& statement) { statement.bind_all(name); }, user_row);
     if (!users)
       return users.error();
     if (users->empty())
@@ -320,9 +325,10 @@ public:
   }
 
   Result<std::vector<User>> list_users() override {
-    return read_users("SELECT name, role, password_hash, revoked, created, agency FROM users "
-                      "ORDER BY name",
-                      {});
+    return read_rows<User>(
+        "SELECT name, role, password_hash, revoked, created, agency FROM users "
+        "ORDER BY name",
+        [](Statement&) {}, user_row);
   }
 
   Result<void> revoke_user(std::string_view name) override {
@@ -353,10 +359,11 @@ public:
   }
 
   Result<std::optional<User>> find_user_by_token(std::string_view token_hash) override {
-    auto users = read_users("SELECT u.name, u.role, u.password_hash, u.revoked, u.created, u.agency "
-                            "FROM tokens t JOIN users u ON u.name = t.user_name "
-                            "WHERE t.token_hash = ? AND u.revoked = 0",
-                            token_hash);
+    auto users = read_rows<User>(
+        "SELECT u.name, u.role, u.password_hash, u.revoked, u.created, u.agency "
+        "FROM tokens t JOIN users u ON u.name = t.user_name "
+        "WHERE t.token_hash = ? AND u.revoked = 0",
+        [&](Statement& statement) { statement.bind_all(token_hash); }, user_row);
     if (!users)
       return users.error();
     if (users->empty())
@@ -434,19 +441,10 @@ public:
   }
 
   Result<std::vector<MicrosSinceEpoch>> released_versions(std::string_view agency) override {
-    auto reader = readers_.take();
-    if (!reader)
-      return reader.error();
-    ConnectionPool::Lease lease(readers_, std::move(reader.value()));
-    auto statement =
-        lease->prepare("SELECT date_added FROM releases WHERE agency=? ORDER BY date_added");
-    if (!statement)
-      return statement.error();
-    statement->bind_all(agency);
-    std::vector<MicrosSinceEpoch> versions;
-    while (statement->step() == SQLITE_ROW)
-      versions.push_back(statement->integer(0));
-    return versions;
+    return read_rows<MicrosSinceEpoch>(
+        "SELECT date_added FROM releases WHERE agency=? ORDER BY date_added",
+        [&](Statement& statement) { statement.bind_all(agency); },
+        [](Statement& statement) { return statement.integer(0); });
   }
 
   Result<void> add_partner(const Partner& partner) override {
@@ -458,37 +456,30 @@ public:
   }
 
   Result<std::vector<Partner>> list_partners() override {
-    auto reader = readers_.take();
-    if (!reader)
-      return reader.error();
-    ConnectionPool::Lease lease(readers_, std::move(reader.value()));
-    auto statement = lease->prepare(
+    return read_rows<Partner>(
         "SELECT name, agency, api_root_url, collection, local_collection, token, agreement, "
-        "cursor, last_success, last_error FROM partners ORDER BY name");
-    if (!statement)
-      return statement.error();
-    std::vector<Partner> partners;
-    while (statement->step() == SQLITE_ROW) {
-      Partner& partner = partners.emplace_back();
-      partner.name = statement->text(0);
-      partner.agency = statement->text(1);
-      partner.api_root_url = statement->text(2);
-      partner.collection = statement->text(3);
-      partner.local_collection = statement->text(4);
-      partner.token = statement->text(5);
-      partner.agreement = statement->text(6);
-      partner.cursor = statement->text(7);
-      partner.last_success = statement->integer(8);
-      partner.last_error = statement->text(9);
-    }
-    return partners;
+        "cursor, last_success, last_error FROM partners ORDER BY name",
+        [](Statement&) {},
+        [](Statement& statement) {
+          Partner partner;
+          partner.name = statement.text(0);
+          partner.agency = statement.text(1);
+          partner.api_root_url = statement.text(2);
+          partner.collection = statement.text(3);
+          partner.local_collection = statement.text(4);
+          partner.token = statement.text(5);
+          partner.agreement = statement.text(6);
+          partner.cursor = statement.text(7);
+          partner.last_success = statement.integer(8);
+          partner.last_error = statement.text(9);
+          return partner;
+        });
   }
 
   Result<void> record_sync(std::string_view name, std::string_view cursor, MicrosSinceEpoch time,
                            std::string_view error) override {
     if (!error.empty())
-      return write_one("UPDATE partners SET last_error=? WHERE name=?", "record sync", error,
-                       name);
+      return write_one("UPDATE partners SET last_error=? WHERE name=?", "record sync", error, name);
     if (cursor.empty())
       return write_one("UPDATE partners SET last_success=?, last_error='' WHERE name=?",
                        "record sync", time, name);
@@ -512,22 +503,15 @@ public:
   }
 
   Result<std::vector<Provenance>> provenance_of(std::string_view object_id) override {
-    auto reader = readers_.take();
-    if (!reader)
-      return reader.error();
-    ConnectionPool::Lease lease(readers_, std::move(reader.value()));
-    auto statement = lease->prepare(
+    return read_rows<Provenance>(
         "SELECT object_id, version_micros, received_from, agreement, received FROM provenance "
-        "WHERE object_id=? ORDER BY version_micros DESC, received DESC");
-    if (!statement)
-      return statement.error();
-    statement->bind_all(object_id);
-    std::vector<Provenance> records;
-    while (statement->step() == SQLITE_ROW)
-      records.push_back(Provenance{std::string(statement->text(0)), statement->integer(1),
-                                   std::string(statement->text(2)),
-                                   std::string(statement->text(3)), statement->integer(4)});
-    return records;
+        "WHERE object_id=? ORDER BY version_micros DESC, received DESC",
+        [&](Statement& statement) { statement.bind_all(object_id); },
+        [](Statement& statement) {
+          return Provenance{std::string(statement.text(0)), statement.integer(1),
+                            std::string(statement.text(2)), std::string(statement.text(3)),
+                            statement.integer(4)};
+        });
   }
 
   Result<void> append_audit(std::span<const AuditRecord> records) override {
@@ -587,57 +571,37 @@ public:
 
 private:
   Result<std::vector<StoredObject>> read_objects(const std::string& sql, std::string_view key) {
-    auto reader = readers_.take();
-    if (!reader)
-      return reader.error();
-    ConnectionPool::Lease lease(readers_, std::move(reader.value()));
-    auto statement = lease->prepare(sql);
-    if (!statement)
-      return statement.error();
-    statement->bind_all(key);
-    std::vector<StoredObject> objects;
-    int code;
-    while ((code = statement->step()) == SQLITE_ROW) {
-      StoredObject& object = objects.emplace_back();
-      object.id = statement->text(0);
-      object.type = statement->text(1);
-      object.spec_version = statement->text(2);
-      object.version = statement->text(3);
-      object.version_micros = statement->integer(4);
-      object.date_added = statement->integer(5);
-      object.json = statement->text(6);
-    }
-    if (code != SQLITE_DONE)
-      return lease->last_error("read objects");
-    return objects;
+    return read_rows<StoredObject>(
+        sql, [&](Statement& statement) { statement.bind_all(key); },
+        [](Statement& statement) {
+          StoredObject object;
+          object.id = statement.text(0);
+          object.type = statement.text(1);
+          object.spec_version = statement.text(2);
+          object.version = statement.text(3);
+          object.version_micros = statement.integer(4);
+          object.date_added = statement.integer(5);
+          object.json = statement.text(6);
+          return object;
+        });
   }
 
   template <typename Bind>
   Result<std::vector<AuditRecord>> read_audit_rows(const std::string& sql, Bind bind) {
-    auto reader = readers_.take();
-    if (!reader)
-      return reader.error();
-    ConnectionPool::Lease lease(readers_, std::move(reader.value()));
-    auto statement = lease->prepare(sql);
-    if (!statement)
-      return statement.error();
-    bind(*statement);
-    std::vector<AuditRecord> records;
-    while (statement->step() == SQLITE_ROW) {
+    return read_rows<AuditRecord>(sql, bind, [](Statement& statement) {
       AuditRecord record;
-      record.sequence = statement->integer(0);
-      record.time = statement->integer(1);
-      record.action = statement->text(2);
-      record.actor = statement->text(3);
-      record.partner = statement->text(4);
-      record.object_id = statement->text(5);
-      record.agreement_id = statement->text(6);
-      record.detail = statement->text(7);
-      record.previous_hash = statement->text(8);
-      record.hash = statement->text(9);
-      records.push_back(std::move(record));
-    }
-    return records;
+      record.sequence = statement.integer(0);
+      record.time = statement.integer(1);
+      record.action = statement.text(2);
+      record.actor = statement.text(3);
+      record.partner = statement.text(4);
+      record.object_id = statement.text(5);
+      record.agreement_id = statement.text(6);
+      record.detail = statement.text(7);
+      record.previous_hash = statement.text(8);
+      record.hash = statement.text(9);
+      return record;
+    });
   }
 
   Error rollback(Error error) {
@@ -679,8 +643,8 @@ private:
         "COALESCE(SUM(version_micros=?3), 0) FROM objects WHERE collection=?1 AND id=?2");
     auto clear_first = writer_->prepare(
         "UPDATE objects SET is_first=0 WHERE collection=? AND id=? AND is_first=1");
-    auto clear_last = writer_->prepare(
-        "UPDATE objects SET is_last=0 WHERE collection=? AND id=? AND is_last=1");
+    auto clear_last =
+        writer_->prepare("UPDATE objects SET is_last=0 WHERE collection=? AND id=? AND is_last=1");
     auto insert = writer_->prepare(
         "INSERT INTO objects(date_added, collection, id, type, spec_version, version, "
         "version_micros, is_first, is_last, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -757,12 +721,12 @@ private:
         return writer_->last_error("delete object");
       deleted = static_cast<size_t>(sqlite3_changes(writer_->handle()));
     }
-    auto marks = writer_->prepare(
-        "UPDATE objects SET "
-        "is_first = (version_micros = (SELECT MIN(version_micros) FROM objects "
-        "WHERE collection=?1 AND id=?2)), "
-        "is_last = (version_micros = (SELECT MAX(version_micros) FROM objects "
-        "WHERE collection=?1 AND id=?2)) WHERE collection=?1 AND id=?2");
+    auto marks =
+        writer_->prepare("UPDATE objects SET "
+                         "is_first = (version_micros = (SELECT MIN(version_micros) FROM objects "
+                         "WHERE collection=?1 AND id=?2)), "
+                         "is_last = (version_micros = (SELECT MAX(version_micros) FROM objects "
+                         "WHERE collection=?1 AND id=?2)) WHERE collection=?1 AND id=?2");
     if (!marks)
       return marks.error();
     if (!run(*marks, collection, object_id))
@@ -770,8 +734,10 @@ private:
     return deleted;
   }
 
-  template <typename Key>
-  Result<std::vector<Collection>> read_collections(const std::string& sql, const Key& key) {
+  // Runs a query on a pooled reader: `bind` binds its parameters, `row` turns
+  // each result row into a T.
+  template <typename T, typename Bind, typename Row>
+  Result<std::vector<T>> read_rows(const std::string& sql, Bind bind, Row row) {
     auto reader = readers_.take();
     if (!reader)
       return reader.error();
@@ -779,45 +745,30 @@ private:
     auto statement = lease->prepare(sql);
     if (!statement)
       return statement.error();
-    if constexpr (!std::is_same_v<Key, std::monostate>)
-      statement->bind_all(key);
-    std::vector<Collection> collections;
-    while (statement->step() == SQLITE_ROW)
-      collections.push_back(Collection{std::string(statement->text(0)),
-                                       std::string(statement->text(1)),
-                                       std::string(statement->text(2))});
-    return collections;
-  }
-  Result<std::vector<Collection>> read_collections(const std::string& sql, std::nullptr_t) {
-    return read_collections(sql, std::monostate{});
+    bind(*statement);
+    std::vector<T> rows;
+    int code;
+    while ((code = statement->step()) == SQLITE_ROW)
+      rows.push_back(row(*statement));
+    if (code != SQLITE_DONE)
+      return lease->last_error("read");
+    return rows;
   }
 
-  template <typename Key>
-  Result<std::vector<User>> read_users(const std::string& sql, const Key& key) {
-    auto reader = readers_.take();
-    if (!reader)
-      return reader.error();
-    ConnectionPool::Lease lease(readers_, std::move(reader.value()));
-    auto statement = lease->prepare(sql);
-    if (!statement)
-      return statement.error();
-    if constexpr (!std::is_same_v<Key, std::monostate>)
-      statement->bind_all(key);
-    std::vector<User> users;
-    while (statement->step() == SQLITE_ROW) {
-      User user;
-      user.name = statement->text(0);
-      user.role = parse_role(statement->text(1)).value_or(Role::analyst);
-      user.password_hash = statement->text(2);
-      user.revoked = statement->integer(3) != 0;
-      user.created = statement->integer(4);
-      user.agency = statement->text(5);
-      users.push_back(std::move(user));
-    }
-    return users;
+  static Collection collection_row(Statement& statement) {
+    return Collection{std::string(statement.text(0)), std::string(statement.text(1)),
+                      std::string(statement.text(2))};
   }
-  Result<std::vector<User>> read_users(const std::string& sql, std::nullptr_t) {
-    return read_users(sql, std::monostate{});
+
+  static User user_row(Statement& statement) {
+    User user;
+    user.name = statement.text(0);
+    user.role = parse_role(statement.text(1)).value_or(Role::analyst);
+    user.password_hash = statement.text(2);
+    user.revoked = statement.integer(3) != 0;
+    user.created = statement.integer(4);
+    user.agency = statement.text(5);
+    return user;
   }
 
   ConnectionPool readers_;
