@@ -206,3 +206,29 @@ TEST(Federation, APartnerThatIsDownIsRecordedAndTheOthersGoOn) {
   // A second sync starts from the cursor: nothing is added twice.
   EXPECT_EQ(brussels.sync(), 0u);
 }
+
+TEST(Federation, ARogueNodeCannotPassOnWhatItMayNotOriginate) {
+  Node brussels(kBrussels), madrid(kMadrid);
+  // Brussels' node claims an object of Rabat's, with no marking from Rabat
+  // releasing it to Madrid, and (bypassing its own policy) publishes it.
+  std::string spoofed = R"({"type":"threat-actor","spec_version":"2.1","id":"threat-actor--00000000-0000-4000-8000-0000000000c9","created":")" +
+                        std::string(kTime) + R"(","modified":")" + kTime +
+                        R"(","name":"Claimed","labels":["terrorism"],"created_by_ref":")" + kRabat +
+                        R"(","object_marking_refs":[")" + kAmber + R"("]})";
+  brussels.add({spoofed});
+  std::string token = brussels.partner_account("madrid", kMadrid);
+  auto page = brussels.store->query_objects(brussels.collection, {});
+  std::vector<store::Release> releases;
+  for (const auto& object : page->objects)
+    releases.push_back(store::Release{kMadrid, object.date_added, std::nullopt});
+  ASSERT_TRUE(brussels.store->replace_releases(kMadrid, releases).ok());
+
+  madrid.pull_from(brussels, "brussels", token, kBrusselsMadrid);
+  madrid.sync();
+  EXPECT_FALSE(madrid.holds("c9")) << "Brussels may not pass on an object it says is Rabat's";
+  auto about = madrid.audit->about_object("threat-actor--00000000-0000-4000-8000-0000000000c9");
+  ASSERT_TRUE(about.ok());
+  ASSERT_FALSE(about->empty());
+  EXPECT_EQ(about->front().action, "reject");
+  EXPECT_NE(about->front().detail.find(kRabat), std::string::npos) << about->front().detail;
+}
