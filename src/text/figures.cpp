@@ -1,0 +1,128 @@
+#include "text/figures.h"
+
+#include "text/numbers.h"
+#include "text/units.h"
+
+namespace tansiq::text {
+namespace {
+
+bool is_approximator(const std::vector<Token>& t, std::size_t i, std::size_t& words) {
+  if (i >= t.size())
+    return false;
+  const std::string& w = t[i].norm;
+  words = 1;
+  if (w == "نحو" || w == "حوالي" || w == "قرابه" || w == "زهاء" || w == "حوالى" || w == "ازيد" ||
+      w == "environ" || w == "about")
+    return true;
+  if ((w == "اكثر" || w == "اقل" || w == "ازيد") && i + 1 < t.size() && t[i + 1].norm == "من") {
+    words = 2;
+    return true;
+  }
+  return false;
+}
+
+std::string_view strip_al(std::string_view w) {
+  if (w.size() > 4 && w.substr(0, 4) == "ال")
+    return w.substr(4);
+  return w;
+}
+
+} // namespace
+
+std::vector<Figure> find_figures(const std::vector<Token>& t, const std::vector<bool>& used,
+                                 const std::function<bool(std::string_view)>& is_nationality) {
+  std::vector<Figure> out;
+  std::size_t i = 0;
+  while (i < t.size()) {
+    if (used[i] || (t[i].kind != TokenKind::number && t[i].kind != TokenKind::word)) {
+      ++i;
+      continue;
+    }
+    auto number = parse_number(t, i);
+    if (!number || used[number->last - 1]) {
+      ++i;
+      continue;
+    }
+    std::size_t first = number->first;
+    bool approximate = false;
+    // Approximators before the number.
+    for (std::size_t back = 1; back <= 2 && first >= back; ++back) {
+      std::size_t words;
+      if (is_approximator(t, first - back, words) && words == back) {
+        approximate = true;
+        first -= back;
+        break;
+      }
+    }
+    std::size_t k = number->last;
+    bool via_min = false;
+    if (k < t.size() && t[k].norm == "من" && k + 1 < t.size()) {
+      // «14 من العناصر», «29 من العمر»
+      via_min = true;
+      ++k;
+    }
+    std::string unit;
+    std::string noun;
+    std::size_t end_token = k;
+    if (k < t.size() && t[k].kind == TokenKind::word) {
+      std::string_view w = via_min ? strip_al(t[k].norm) : std::string_view(t[k].norm);
+      std::string_view next = k + 1 < t.size() ? std::string_view(t[k + 1].norm) : "";
+      if (via_min && (t[k].norm == "العمر")) {
+        unit = "years_age";
+        end_token = k + 1;
+      } else if (auto u = unit_of(w, next); !u.empty()) {
+        unit = std::string(u);
+        noun = std::string(w);
+        end_token = unit_takes_two_words(w, next) ? k + 2 : k + 1;
+      } else if (!via_min && is_nationality(w)) {
+        unit = "persons";
+        noun = std::string(w);
+        end_token = k + 1;
+      } else if (!via_min && !duration_unit(w).empty()) {
+        std::string_view d = duration_unit(w);
+        // «يبلغ من العمر 24 سنة»: an age
+        bool age = i >= 2 && t[i - 1].norm == "العمر";
+        unit = age ? "years_age" : std::string(d);
+        noun = std::string(w);
+        end_token = k + 1;
+      }
+    }
+    // «الموقوفين الـ 50»: noun, ال, number
+    if (unit.empty() && !number->in_words && i >= 2 && t[i - 1].norm == "ال" &&
+        t[i - 2].kind == TokenKind::word) {
+      std::string_view w = strip_al(t[i - 2].norm);
+      if (auto u = unit_of(w); !u.empty()) {
+        unit = std::string(u);
+        noun = std::string(w);
+        first = i - 2;
+        end_token = number->last;
+      }
+    }
+    // «ال29 من العمر»
+    if (unit.empty() && via_min && t[k].norm == "العمر") {
+      unit = "years_age";
+      end_token = k + 1;
+    }
+    if (unit.empty()) {
+      i = number->last > i ? number->last : i + 1;
+      continue;
+    }
+    // A word number alone must count something concrete ("ثلاثة أشهر" is a duration: kept).
+    if (number->value <= 0 || number->value > 1e12) {
+      i = end_token;
+      continue;
+    }
+    Figure f;
+    f.begin = t[first].begin;
+    f.end = t[end_token - 1].end;
+    f.value = number->value;
+    f.unit = unit;
+    f.noun = noun;
+    f.approximate = approximate;
+    out.push_back(std::move(f));
+    i = end_token;
+  }
+  return out;
+}
+
+} // namespace tansiq::text
