@@ -1,11 +1,13 @@
+#include "audit/audit_log.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
-#include "audit/audit_log.h"
 #include "node/node.h"
+#include "node/policy_state.h"
 #include "node/publish_loop.h"
 #include "server/http_server.h"
 #include "sync/sync_loop.h"
 #include "taxii/api.h"
+#include "json/json_writer.h"
 
 #include <cstdio>
 #include <optional>
@@ -40,6 +42,26 @@ void add_serve_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
                          summary.error().describe().c_str());
         });
     api_settings.on_objects_added = [&publisher] { publisher.objects_added(); };
+    api_settings.explain_release = [&opened](const std::string& object_id,
+                                             const std::string& agency) -> Result<std::string> {
+      auto state = node::load_policy_state(*opened->store);
+      if (!state)
+        return state.error();
+      auto decision = node::decide_for_object(*opened->store, *state, opened->config.agency,
+                                              object_id, agency, stix::now_micros());
+      if (!decision)
+        return decision.error();
+      std::string body;
+      json::Writer(body)
+          .begin_object()
+          .field("object", object_id)
+          .field("to", agency)
+          .field("release", decision->release)
+          .field("agreement", decision->agreement_id)
+          .field("reason", decision->reason)
+          .end_object();
+      return body;
+    };
     sync::SyncLoop puller(*opened->store, audit_log, opened->config.agency,
                           std::chrono::seconds(*sync_seconds),
                           [&publisher] { publisher.objects_added(); });
@@ -69,8 +91,7 @@ void add_serve_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
     std::printf("Tansiq node \"%s\" serving TAXII 2.1 on %s://%s:%u/taxii2/ (API root %s)\n",
                 opened->config.name.c_str(),
                 settings.tls_certificate_file.empty() ? "http" : "https", settings.address.c_str(),
-                *bound,
-                api_settings.api_root_path.c_str());
+                *bound, api_settings.api_root_path.c_str());
     puller.start();
     if (published->partners > 0)
       std::printf("Published %zu object version(s) to %zu partner agenc%s\n", published->published,

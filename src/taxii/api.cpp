@@ -1,11 +1,11 @@
 #include "taxii/api.h"
 
-#include "json/json_writer.h"
 #include "stix/bundle_reader.h"
 #include "stix/identifier.h"
 #include "taxii/error_response.h"
 #include "taxii/media_type.h"
 #include "taxii/query_string.h"
+#include "json/json_writer.h"
 
 #include <charconv>
 
@@ -137,10 +137,13 @@ Api::Api(store::Store& store, ApiSettings settings)
 Response Api::handle(const Request& request) {
   std::string_view target = request.target;
   size_t question = target.find('?');
-  Call call{request, target.substr(0, question),
+  Call call{request,
+            target.substr(0, question),
             question == std::string_view::npos ? std::string_view() : target.substr(question + 1),
             {}};
-  if (!accepts_taxii(request.accept))
+  // TAXII content negotiation applies to TAXII resources, not to /api/ (plain JSON).
+  bool taxii_resource = call.path.substr(0, 5) != "/api/";
+  if (taxii_resource && !accepts_taxii(request.accept))
     return error_response(406, "Not acceptable",
                           "this server answers with " + std::string(kTaxiiMediaType) +
                               "; the Accept header \"" + request.accept + "\" excludes it");
@@ -158,13 +161,15 @@ Response Api::handle(const Request& request) {
 Response Api::route(Call& call) {
   const std::string& method = call.request.method;
   auto method_not_allowed = [&](std::string_view allowed) {
-    Response response = error_response(405, "Method not allowed",
-                                       method + " is not allowed here; use " + std::string(allowed));
+    Response response = error_response(
+        405, "Method not allowed", method + " is not allowed here; use " + std::string(allowed));
     response.headers.emplace_back("Allow", std::string(allowed));
     return response;
   };
   if (call.path == kDiscoveryPath || call.path == "/taxii2")
     return method == "GET" ? discovery(call) : method_not_allowed("GET");
+  if (call.path == "/api/v1/policy/explain")
+    return method == "GET" ? explain(call) : method_not_allowed("GET");
 
   std::string_view root = settings_.api_root_path;
   if (call.path.substr(0, root.size()) != root && call.path != root.substr(0, root.size() - 1))
@@ -193,14 +198,16 @@ Response Api::route(Call& call) {
     return error_response(found.error());
   store::Access access = found->has_value() ? access_of(call.user, (*found)->id) : store::Access{};
   if (!found->has_value() || (!access.read && !access.write))
-    return error_response(404, "Not found",
-                          "no collection \"" + std::string(segments[1]) +
-                              "\" that this account may see",
-                          "{\"collection\":" + [&] {
-                            std::string quoted;
-                            json::append_string(quoted, segments[1]);
-                            return quoted;
-                          }() + "}");
+    return error_response(
+        404, "Not found",
+        "no collection \"" + std::string(segments[1]) + "\" that this account may see",
+        "{\"collection\":" +
+            [&] {
+              std::string quoted;
+              json::append_string(quoted, segments[1]);
+              return quoted;
+            }() +
+            "}");
   const store::Collection& collection = **found;
 
   if (segments.size() == 2)
@@ -270,15 +277,14 @@ Response Api::status(Call&, std::string_view status_id) {
   if (!found)
     return error_response(found.error());
   if (!found->has_value())
-    return error_response(404, "Not found", "no status resource \"" + std::string(status_id) + "\"");
+    return error_response(404, "Not found",
+                          "no status resource \"" + std::string(status_id) + "\"");
   return json_response(200, std::move(**found));
 }
 
 static void write_collection(json::Writer& writer, const store::Collection& collection,
                              store::Access access) {
-  writer.begin_object()
-      .field("id", collection.id)
-      .field("title", collection.title);
+  writer.begin_object().field("id", collection.id).field("title", collection.title);
   if (!collection.description.empty())
     writer.field("description", collection.description);
   writer.field("can_read", access.read)
@@ -323,10 +329,11 @@ Response Api::collection(Call& call, const store::Collection& collection) {
 Response Api::get_objects(Call& call, const store::Collection& collection,
                           std::string_view object_id) {
   if (!access_of(call.user, collection.id).read)
-    return error_response(403, "Forbidden", "this account may not read collection " + collection.id);
-  unsigned allowed = object_id.empty() ? kListParameters
-                                       : kAddedAfter | kLimit | kNext | kMatchVersion |
-                                             kMatchSpecVersion;
+    return error_response(403, "Forbidden",
+                          "this account may not read collection " + collection.id);
+  unsigned allowed = object_id.empty()
+                         ? kListParameters
+                         : kAddedAfter | kLimit | kNext | kMatchVersion | kMatchSpecVersion;
   auto query = parse_object_query(call.query, allowed, settings_);
   if (!query)
     return error_response(query.error());
@@ -363,7 +370,8 @@ Response Api::get_objects(Call& call, const store::Collection& collection,
 
 Response Api::manifest(Call& call, const store::Collection& collection) {
   if (!access_of(call.user, collection.id).read)
-    return error_response(403, "Forbidden", "this account may not read collection " + collection.id);
+    return error_response(403, "Forbidden",
+                          "this account may not read collection " + collection.id);
   auto query = parse_object_query(call.query, kListParameters, settings_);
   if (!query)
     return error_response(query.error());
@@ -396,9 +404,10 @@ Response Api::manifest(Call& call, const store::Collection& collection) {
 Response Api::versions(Call& call, const store::Collection& collection,
                        std::string_view object_id) {
   if (!access_of(call.user, collection.id).read)
-    return error_response(403, "Forbidden", "this account may not read collection " + collection.id);
-  auto query = parse_object_query(call.query, kAddedAfter | kLimit | kNext | kMatchSpecVersion,
-                                  settings_);
+    return error_response(403, "Forbidden",
+                          "this account may not read collection " + collection.id);
+  auto query =
+      parse_object_query(call.query, kAddedAfter | kLimit | kNext | kMatchSpecVersion, settings_);
   if (!query)
     return error_response(query.error());
   query->ids = {std::string(object_id)};
@@ -425,6 +434,37 @@ Response Api::versions(Call& call, const store::Collection& collection,
   writer.end_object();
   Response response = json_response(200, std::move(body));
   add_date_added_headers(response, *page);
+  return response;
+}
+
+Response Api::explain(Call& call) {
+  // Release reasons are this node's business: not for partner nodes.
+  if (call.user.role == store::Role::partner)
+    return error_response(403, "Forbidden", "partner accounts may not query the release policy");
+  if (!settings_.explain_release)
+    return error_response(404, "Not found", "this node does not expose release decisions");
+  auto parameters = parse_query(call.query);
+  if (!parameters)
+    return error_response(400, "Bad request", "malformed percent-escape in the query string");
+  std::string object_id, agency;
+  for (const auto& [name, value] : *parameters) {
+    if (name == "object")
+      object_id = value;
+    else if (name == "to")
+      agency = value;
+    else
+      return error_response(400, "Bad request",
+                            "unknown query parameter \"" + name + "\" (use object and to)");
+  }
+  if (object_id.empty() || agency.empty())
+    return error_response(400, "Bad request",
+                          "both object=<STIX id> and to=<agency id> are needed");
+  auto explained = settings_.explain_release(object_id, agency);
+  if (!explained)
+    return error_response(explained.error());
+  Response response;
+  response.content_type = "application/json";
+  response.body = std::move(*explained);
   return response;
 }
 
@@ -490,8 +530,8 @@ Response Api::post_objects(Call& call, const store::Collection& collection) {
   std::vector<store::NewObject> objects;
   objects.reserve(parsed->accepted.size());
   for (const auto& object : parsed->accepted)
-    objects.push_back(store::NewObject{object.id, object.type, object.spec_version,
-                                       object.version, object.version_micros, object.json});
+    objects.push_back(store::NewObject{object.id, object.type, object.spec_version, object.version,
+                                       object.version_micros, object.json});
   auto request_time = stix::now_micros();
   auto outcomes = store_.add_objects(collection.id, objects);
   if (!outcomes)

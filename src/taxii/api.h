@@ -23,6 +23,10 @@ struct ApiSettings {
   std::size_t max_page_size = 10000;
   // Called after objects were added (e.g. to publish them to partners).
   std::function<void()> on_objects_added;
+  // Answers GET /api/v1/policy/explain?object=ID&to=AGENCY with a JSON
+  // document (release, rule, agreement, reason); unset: 404.
+  std::function<Result<std::string>(const std::string& object_id, const std::string& agency)>
+      explain_release;
 };
 
 class Api {
@@ -48,6 +52,7 @@ private:
                          std::string_view object_id);
   Response manifest(Call& call, const store::Collection& collection);
   Response versions(Call& call, const store::Collection& collection, std::string_view object_id);
+  Response explain(Call& call);
 
   store::Access access_of(const store::User& user, const std::string& collection_id);
 

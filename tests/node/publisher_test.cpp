@@ -2,6 +2,7 @@
 // TAXII API as a partner account would.
 #include "audit/audit_log.h"
 #include "auth/credentials.h"
+#include "node/policy_state.h"
 #include "node/publisher.h"
 #include "policy/stix_policy.h"
 #include "support/temp_dir.h"
@@ -56,9 +57,8 @@ protected:
         actor("c3", "terrorism", {kRed}),                  // RED: never
         // A report that names c1 (released) and c3 (withheld): withheld too.
         R"({"type":"report","spec_version":"2.1","id":"report--00000000-0000-4000-8000-0000000000d1","created":")" +
-            std::string(kTime) + R"(","modified":")" + kTime +
-            R"(","name":"Cells","published":")" + kTime +
-            R"(","labels":["terrorism"],"object_marking_refs":[")" + kGreen +
+            std::string(kTime) + R"(","modified":")" + kTime + R"(","name":"Cells","published":")" +
+            kTime + R"(","labels":["terrorism"],"object_marking_refs":[")" + kGreen +
             R"("],"object_refs":["threat-actor--00000000-0000-4000-8000-0000000000c1","threat-actor--00000000-0000-4000-8000-0000000000c3"]})"};
     std::vector<store::NewObject> added;
     for (const auto& json : objects) {
@@ -82,8 +82,12 @@ protected:
 
   std::string ids_seen_by(const std::string& name) {
     taxii::Api api(*store_, {});
-    taxii::Request request{"GET", std::string("/tansiq/collections/") + kCollection + "/objects/",
-                           "", "", "Bearer " + tokens_[name], ""};
+    taxii::Request request{"GET",
+                           std::string("/tansiq/collections/") + kCollection + "/objects/",
+                           "",
+                           "",
+                           "Bearer " + tokens_[name],
+                           ""};
     taxii::Response response = api.handle(request);
     EXPECT_EQ(response.status, 200) << response.body;
     std::string seen;
@@ -141,14 +145,16 @@ TEST_F(Publishing, EveryDecisionIsAuditedAndTheLogVerifies) {
 
 TEST_F(Publishing, AWithdrawnAgreementStopsTheFlowAtTheNextRun) {
   ASSERT_TRUE(node::republish(*store_, *log_, kRabat, "test", 0).ok());
-  std::string revoked = R"({"type":"x-tansiq-agreement","spec_version":"2.1","id":")" + kAgreement +
-                        R"(","created":")" + kTime +
-                        R"(","modified":"2025-06-01T00:00:00.000Z","name":"Morocco-Belgium","parties":[")" +
-                        kRabat + R"(",")" + kBrussels + R"("],"categories":["terrorism"],"highest_tlp":")" +
-                        kAmber + R"(","valid_from":"2025-01-01T00:00:00Z","revoked":true})";
-  store::NewObject version{kAgreement, "x-tansiq-agreement", "2.1", "2025-06-01T00:00:00.000Z",
-                           2, revoked};
-  ASSERT_TRUE(store_->add_objects(kCollection, std::span<const store::NewObject>(&version, 1)).ok());
+  std::string revoked =
+      R"({"type":"x-tansiq-agreement","spec_version":"2.1","id":")" + kAgreement +
+      R"(","created":")" + kTime +
+      R"(","modified":"2025-06-01T00:00:00.000Z","name":"Morocco-Belgium","parties":[")" + kRabat +
+      R"(",")" + kBrussels + R"("],"categories":["terrorism"],"highest_tlp":")" + kAmber +
+      R"(","valid_from":"2025-01-01T00:00:00Z","revoked":true})";
+  store::NewObject version{kAgreement, "x-tansiq-agreement", "2.1", "2025-06-01T00:00:00.000Z", 2,
+                           revoked};
+  ASSERT_TRUE(
+      store_->add_objects(kCollection, std::span<const store::NewObject>(&version, 1)).ok());
   auto summary = node::republish(*store_, *log_, kRabat, "test", 0);
   ASSERT_TRUE(summary.ok());
   EXPECT_GT(summary->withdrawn, 0u);
@@ -160,10 +166,12 @@ TEST_F(Publishing, NewArrivalsArePublishedWithoutRedecidingTheRest) {
   ASSERT_TRUE(first.ok());
   // c6 is like c1 (released to Brussels); c7 refers to c3, which is withheld.
   std::string c6 = actor("c6", "terrorism", {kAmber, kOnlyBrussels});
-  std::string c7 = R"({"type":"relationship","spec_version":"2.1","id":"relationship--00000000-0000-4000-8000-0000000000e7","created":")" +
-                   std::string(kTime) + R"(","modified":")" + kTime +
-                   R"(","relationship_type":"related-to","labels":["terrorism"],"object_marking_refs":[")" +
-                   kGreen + R"("],"source_ref":"threat-actor--00000000-0000-4000-8000-0000000000c6","target_ref":"threat-actor--00000000-0000-4000-8000-0000000000c3"})";
+  std::string c7 =
+      R"({"type":"relationship","spec_version":"2.1","id":"relationship--00000000-0000-4000-8000-0000000000e7","created":")" +
+      std::string(kTime) + R"(","modified":")" + kTime +
+      R"(","relationship_type":"related-to","labels":["terrorism"],"object_marking_refs":[")" +
+      kGreen +
+      R"("],"source_ref":"threat-actor--00000000-0000-4000-8000-0000000000c6","target_ref":"threat-actor--00000000-0000-4000-8000-0000000000c3"})";
   std::vector<store::NewObject> arrivals{
       {"threat-actor--00000000-0000-4000-8000-0000000000c6", "threat-actor", "2.1", kTime, 1, c6},
       {"relationship--00000000-0000-4000-8000-0000000000e7", "relationship", "2.1", kTime, 1, c7}};
@@ -172,10 +180,48 @@ TEST_F(Publishing, NewArrivalsArePublishedWithoutRedecidingTheRest) {
   ASSERT_TRUE(published.ok()) << published.error().describe();
   EXPECT_EQ(published->versions, 2u);
   taxii::Api api(*store_, {});
-  taxii::Request request{"GET", std::string("/tansiq/collections/") + kCollection + "/objects/",
-                         "", "", "Bearer " + tokens_["brussels"], ""};
+  taxii::Request request{"GET",
+                         std::string("/tansiq/collections/") + kCollection + "/objects/",
+                         "",
+                         "",
+                         "Bearer " + tokens_["brussels"],
+                         ""};
   std::string body = api.handle(request).body;
   EXPECT_NE(body.find("0000000000c6"), std::string::npos);
   EXPECT_EQ(body.find("0000000000e7"), std::string::npos) << "it points at the withheld c3";
   EXPECT_NE(body.find("0000000000c1"), std::string::npos) << "earlier publications stay";
+}
+
+TEST_F(Publishing, TheApiExplainsDecisionsToTheNodesOwnUsersOnly) {
+  taxii::ApiSettings settings;
+  settings.explain_release = [&](const std::string& object,
+                                 const std::string& agency) -> Result<std::string> {
+    auto state = node::load_policy_state(*store_);
+    auto decision =
+        node::decide_for_object(*store_, *state, kRabat, object, agency, stix::now_micros());
+    if (!decision)
+      return decision.error();
+    return std::string(decision->release ? "release: " : "withhold: ") + decision->reason;
+  };
+  taxii::Api api(*store_, settings);
+  std::string admin = auth::new_token();
+  ASSERT_TRUE(store_->add_user({"admin", store::Role::admin, "", false, 1, kRabat}).ok());
+  ASSERT_TRUE(store_->add_token("admin", auth::hash_token(admin), "").ok());
+  auto ask = [&](const std::string& token, const std::string& query) {
+    taxii::Request request{
+        "GET", "/api/v1/policy/explain?" + query, "application/json", "", "Bearer " + token, ""};
+    return api.handle(request);
+  };
+  auto released =
+      ask(admin, "object=threat-actor--00000000-0000-4000-8000-0000000000c1&to=" + kBrussels);
+  EXPECT_EQ(released.status, 200) << released.body;
+  EXPECT_EQ(released.body.rfind("release: ", 0), 0u) << released.body;
+  auto withheld =
+      ask(admin, "object=threat-actor--00000000-0000-4000-8000-0000000000c1&to=" + kMadrid);
+  EXPECT_EQ(withheld.body.rfind("withhold: ", 0), 0u) << withheld.body;
+  EXPECT_EQ(
+      ask(admin, "object=threat-actor--00000000-0000-4000-8000-0000000000ff&to=" + kMadrid).status,
+      404);
+  EXPECT_EQ(ask(admin, "to=" + kMadrid).status, 400);
+  EXPECT_EQ(ask(tokens_["brussels"], "object=x&to=y").status, 403);
 }
