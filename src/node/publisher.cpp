@@ -12,26 +12,115 @@
 namespace tansiq::node {
 namespace {
 
-// One stored object version, read once, decided for every partner.
+// Memory matters: a node may hold millions of versions, and publishing keeps
+// one small record per version (ids in one arena, the rare references and
+// markings aside), not the parsed objects.
+enum class Kind : std::uint8_t { object, agreement, marking };
+
 struct Entry {
   store::MicrosSinceEpoch date_added = 0;
-  std::string id;
-  std::string type;
-  std::vector<std::string> references; // besides created_by_ref and markings
-  std::vector<std::string> marking_refs;
-  policy::Handling handling;
-  std::vector<std::string> parties; // for agreements
+  std::uint32_t id_at = 0; // in Entries::ids
+  std::uint16_t id_size = 0;
+  Kind kind = Kind::object;
+  std::uint32_t extra = 0; // 1 + index in Entries::extras; 0: none
 };
 
-// Every stored version added after `since` (0: all), in date_added order per collection.
-Result<std::vector<Entry>> read_entries(store::Store& store, const PolicyState& state,
-                                        store::MicrosSinceEpoch since) {
-  std::vector<Entry> entries;
+// What few versions carry: references to other objects, non-TLP markings.
+struct Extra {
+  std::vector<std::string> references; // besides created_by_ref and markings
+  std::vector<std::string> markings;   // marking-definition ids other than TLP's
+};
+
+// One partner's decision on one version.
+struct Decided {
+  bool released = false;
+  std::uint32_t reason = 0;    // index in Reasons; 0: none
+  std::int32_t agreement = -1; // index in PolicyState::agreements; -1: none
+  std::optional<store::MicrosSinceEpoch> until;
+};
+
+// Distinct reasons, each kept once.
+class Reasons {
+public:
+  std::uint32_t intern(const std::string& reason) {
+    auto [at, added] = index_.emplace(reason, static_cast<std::uint32_t>(table_.size()));
+    if (added)
+      table_.push_back(reason);
+    return at->second;
+  }
+  const std::string& operator[](std::uint32_t at) const { return table_[at]; }
+
+private:
+  std::vector<std::string> table_{""};
+  std::unordered_map<std::string, std::uint32_t> index_{{"", 0}};
+};
+
+struct Entries {
+  std::vector<Entry> list;
+  std::string ids;
+  std::vector<Extra> extras;
+  std::vector<std::vector<Decided>> decided; // [partner][entry]
+  Reasons reasons;
+
+  std::string_view id(const Entry& entry) const {
+    return std::string_view(ids).substr(entry.id_at, entry.id_size);
+  }
+  const Extra* extra(const Entry& entry) const {
+    return entry.extra ? &extras[entry.extra - 1] : nullptr;
+  }
+};
+
+int agreement_index(const PolicyState& state, std::string_view id) {
+  for (size_t i = 0; i < state.agreements.size(); ++i)
+    if (state.agreements[i].id == id)
+      return static_cast<int>(i);
+  return -1;
+}
+
+Decided decide_one(const policy::Handling& handling, Kind kind, std::string_view id,
+                   const std::string& partner, const std::string& home, const PolicyState& state,
+                   store::MicrosSinceEpoch now, Reasons& reasons) {
+  Decided decided;
+  if (kind == Kind::marking)
+    return decided; // decided later, with the objects that use it
+  if (kind == Kind::agreement) {
+    int at = agreement_index(state, id);
+    const auto* parties = at >= 0 ? &state.agreements[at].parties : nullptr;
+    decided.released =
+        parties && std::find(parties->begin(), parties->end(), partner) != parties->end();
+    decided.agreement = at;
+    if (!decided.released)
+      decided.reason = reasons.intern("the partner is not a party to this agreement");
+    return decided;
+  }
+  policy::DecisionContext context{home, &state.agreements, now};
+  policy::Decision decision = policy::decide(handling, partner, context);
+  decided.released = decision.release;
+  if (!decision.release) {
+    decided.reason = reasons.intern(decision.reason);
+    return decided;
+  }
+  decided.agreement = agreement_index(state, decision.agreement_id);
+  decided.until = handling.expires;
+  if (decided.agreement >= 0)
+    if (auto until = state.agreements[decided.agreement].valid_until)
+      decided.until = decided.until ? std::min(*decided.until, *until) : *until;
+  return decided;
+}
+
+// Reads every stored version added after `since` (0: all) and decides it for
+// every partner.
+Result<Entries> read_and_decide(store::Store& store, const PolicyState& state,
+                                store::MicrosSinceEpoch since, const std::string& home,
+                                const std::vector<std::string>& partners) {
+  Entries entries;
+  entries.decided.resize(partners.size());
   auto collections = store.list_collections();
   if (!collections)
     return collections.error();
   simdjson::dom::parser parser;
   std::vector<std::string_view> references;
+  auto now = stix::now_micros();
   for (const auto& collection : *collections) {
     store::ObjectQuery query;
     query.versions = store::VersionMatch{true, false, false, {}};
@@ -46,20 +135,32 @@ Result<std::vector<Entry>> read_entries(store::Store& store, const PolicyState& 
         simdjson::dom::element element;
         if (parser.parse(object.json).get(element))
           continue; // cannot happen for validated bytes; never published
-        Entry& entry = entries.emplace_back();
+        Entry entry;
         entry.date_added = object.date_added;
-        entry.id = object.id;
-        entry.type = object.type;
+        entry.id_at = static_cast<std::uint32_t>(entries.ids.size());
+        entry.id_size = static_cast<std::uint16_t>(object.id.size());
+        entries.ids += object.id;
+        entry.kind = object.type == policy::kAgreementType ? Kind::agreement
+                     : object.type == "marking-definition" ? Kind::marking
+                                                           : Kind::object;
+        Extra extra;
         references.clear();
         stix::collect_references(element, references,
                                  {"created_by_ref", "object_marking_refs", "marking_ref"});
-        entry.references.assign(references.begin(), references.end());
+        extra.references.assign(references.begin(), references.end());
         simdjson::dom::array markings;
         if (!element["object_marking_refs"].get_array().get(markings))
-          for (auto marking : markings)
-            if (marking.is_string())
-              entry.marking_refs.emplace_back(marking.get_string().value_unsafe());
-        entry.handling = policy::read_object_handling(
+          for (auto marking : markings) {
+            std::string_view marking_id;
+            if (!marking.get_string().get(marking_id) && !policy::tlp_from_marking_id(marking_id))
+              extra.markings.emplace_back(marking_id);
+          }
+        if (!extra.references.empty() || !extra.markings.empty()) {
+          entries.extras.push_back(std::move(extra));
+          entry.extra = static_cast<std::uint32_t>(entries.extras.size());
+        }
+
+        policy::Handling handling = policy::read_object_handling(
             element,
             [&](std::string_view id) -> const policy::HandlingMarking* {
               auto found = state.handling_markings.find(std::string(id));
@@ -79,14 +180,16 @@ Result<std::vector<Entry>> read_entries(store::Store& store, const PolicyState& 
               chosen = &record;
               break;
             }
-          entry.handling.received_under_agreement = chosen->agreement;
-          if (entry.handling.originator.empty())
-            entry.handling.originator = chosen->received_from;
+          handling.received_under_agreement = chosen->agreement;
+          if (handling.originator.empty())
+            handling.originator = chosen->received_from;
         }
-        if (object.type == policy::kAgreementType)
-          for (const auto& agreement : state.agreements)
-            if (agreement.id == object.id)
-              entry.parties = agreement.parties;
+        if (handling.originator.empty())
+          handling.originator = home;
+        for (size_t p = 0; p < partners.size(); ++p)
+          entries.decided[p].push_back(decide_one(handling, entry.kind, object.id, partners[p],
+                                                  home, state, now, entries.reasons));
+        entries.list.push_back(entry);
       }
       if (!page->more)
         break;
@@ -96,91 +199,85 @@ Result<std::vector<Entry>> read_entries(store::Store& store, const PolicyState& 
   return entries;
 }
 
-struct PartnerView {
-  std::vector<char> released;              // per entry
-  std::vector<std::string> reasons;        // per entry, for denials
-  std::vector<std::optional<store::MicrosSinceEpoch>> until;
-  std::vector<std::string> agreements; // per entry, the agreement that released it
-};
-
-PartnerView decide_for_partner(const std::vector<Entry>& entries, const PolicyState& state,
-                               const std::string& home, const std::string& partner,
-                               store::MicrosSinceEpoch now) {
-  PartnerView view;
-  view.released.assign(entries.size(), 0);
-  view.reasons.assign(entries.size(), {});
-  view.until.assign(entries.size(), std::nullopt);
-  view.agreements.assign(entries.size(), {});
-  policy::DecisionContext context{home, &state.agreements, now};
-  for (size_t i = 0; i < entries.size(); ++i) {
-    const Entry& entry = entries[i];
-    if (entry.type == "marking-definition")
-      continue; // decided below, with the objects that use it
-    if (entry.type == policy::kAgreementType) {
-      bool party = std::find(entry.parties.begin(), entry.parties.end(), partner) !=
-                   entry.parties.end();
-      view.released[i] = party;
-      view.agreements[i] = entry.id;
-      if (!party)
-        view.reasons[i] = "the partner is not a party to this agreement";
-      continue;
+// Withholds what refers to a withheld object this node holds (until nothing
+// changes), then publishes marking definitions with the objects that use them.
+void close_over_references(Entries& entries, std::vector<Decided>& decided) {
+  std::unordered_set<std::string_view> referenced;
+  for (const auto& extra : entries.extras)
+    for (const auto& reference : extra.references)
+      referenced.insert(reference);
+  if (!referenced.empty()) {
+    // Released versions of each referenced object held here.
+    std::unordered_map<std::string_view, int> released_versions_of;
+    for (size_t i = 0; i < entries.list.size(); ++i) {
+      const Entry& entry = entries.list[i];
+      if (entry.kind != Kind::marking && referenced.count(entries.id(entry)))
+        released_versions_of[entries.id(entry)] += decided[i].released;
     }
-    policy::Handling handling = entry.handling;
-    if (handling.originator.empty())
-      handling.originator = home;
-    policy::Decision decision = policy::decide(handling, partner, context);
-    view.released[i] = decision.release;
-    if (!decision.release) {
-      view.reasons[i] = decision.reason;
-      continue;
-    }
-    view.agreements[i] = decision.agreement_id;
-    std::optional<store::MicrosSinceEpoch> until = handling.expires;
-    for (const auto& agreement : state.agreements)
-      if (agreement.id == decision.agreement_id && agreement.valid_until)
-        until = until ? std::min(*until, *agreement.valid_until) : *agreement.valid_until;
-    view.until[i] = until;
-  }
-
-  // Withhold whatever points at a withheld object this node holds, until stable.
-  std::unordered_map<std::string_view, int> released_versions_of;
-  for (size_t i = 0; i < entries.size(); ++i)
-    if (entries[i].type != "marking-definition")
-      released_versions_of[entries[i].id] += view.released[i];
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (size_t i = 0; i < entries.size(); ++i) {
-      if (!view.released[i])
-        continue;
-      for (const auto& reference : entries[i].references) {
-        auto held = released_versions_of.find(reference);
-        if (held != released_versions_of.end() && held->second == 0) {
-          view.released[i] = 0;
-          view.reasons[i] = "it refers to " + reference + ", which is withheld from this partner";
-          released_versions_of[entries[i].id] -= 1;
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (size_t i = 0; i < entries.list.size(); ++i) {
+        const Extra* extra = entries.extra(entries.list[i]);
+        if (!decided[i].released || !extra)
+          continue;
+        for (const auto& reference : extra->references) {
+          auto held = released_versions_of.find(reference);
+          if (held == released_versions_of.end() || held->second > 0)
+            continue;
+          decided[i].released = false;
+          decided[i].reason = entries.reasons.intern("it refers to " + reference +
+                                                     ", which is withheld from this partner");
+          auto own = released_versions_of.find(entries.id(entries.list[i]));
+          if (own != released_versions_of.end())
+            own->second -= 1;
           changed = true;
           break;
         }
       }
     }
   }
-
-  // Marking definitions go with the objects that use them.
   std::unordered_set<std::string_view> used_markings;
-  for (size_t i = 0; i < entries.size(); ++i)
-    if (view.released[i])
-      for (const auto& marking : entries[i].marking_refs)
+  for (size_t i = 0; i < entries.list.size(); ++i)
+    if (const Extra* extra = entries.extra(entries.list[i]); extra && decided[i].released)
+      for (const auto& marking : extra->markings)
         used_markings.insert(marking);
-  for (size_t i = 0; i < entries.size(); ++i)
-    if (entries[i].type == "marking-definition") {
-      view.released[i] = used_markings.count(entries[i].id) > 0;
-      if (!view.released[i])
-        view.reasons[i] = "no object published to this partner uses this marking";
+  for (size_t i = 0; i < entries.list.size(); ++i)
+    if (entries.list[i].kind == Kind::marking) {
+      decided[i].released = used_markings.count(entries.id(entries.list[i])) > 0;
+      if (!decided[i].released)
+        decided[i].reason =
+            entries.reasons.intern("no object published to this partner uses this marking");
     }
-  return view;
 }
 
-Result<std::set<std::string>> partner_agencies(store::Store& store) {
+// Audit events go to the log in batches, so that millions of decisions never
+// sit in memory at once.
+class EventBatch {
+public:
+  explicit EventBatch(audit::AuditLog& audit) : audit_(audit) {}
+  Result<void> add(audit::AuditEvent event) {
+    events_.push_back(std::move(event));
+    return events_.size() >= 10000 ? flush() : Result<void>();
+  }
+  Result<void> flush() {
+    auto logged = audit_.append(events_);
+    events_.clear();
+    return logged;
+  }
+
+private:
+  audit::AuditLog& audit_;
+  std::vector<audit::AuditEvent> events_;
+};
+
+std::string agreement_id(const PolicyState& state, const Entries& entries, const Entry& entry,
+                         const Decided& decided) {
+  if (entry.kind == Kind::agreement)
+    return std::string(entries.id(entry));
+  return decided.agreement >= 0 ? state.agreements[decided.agreement].id : std::string();
+}
+
+Result<std::vector<std::string>> partner_agencies(store::Store& store) {
   auto users = store.list_users();
   if (!users)
     return users.error();
@@ -188,7 +285,7 @@ Result<std::set<std::string>> partner_agencies(store::Store& store) {
   for (const auto& user : *users)
     if (user.role == store::Role::partner && !user.revoked && !user.agency.empty())
       partners.insert(user.agency);
-  return partners;
+  return std::vector<std::string>(partners.begin(), partners.end());
 }
 
 } // namespace
@@ -201,53 +298,58 @@ Result<PublishSummary> republish(store::Store& store, audit::AuditLog& audit,
   if (!state)
     return state.error();
   summary.problems = state->problems;
-  auto partner_set = partner_agencies(store);
-  if (!partner_set)
-    return partner_set.error();
-  const auto& partners = *partner_set;
-  summary.partners = partners.size();
-  if (partners.empty())
+  auto partners = partner_agencies(store);
+  if (!partners)
+    return partners.error();
+  summary.partners = partners->size();
+  if (partners->empty())
     return summary;
 
-  auto entries = read_entries(store, *state, 0);
+  auto entries = read_and_decide(store, *state, 0, home_agency, *partners);
   if (!entries)
     return entries.error();
-  summary.versions = entries->size();
-  for (const auto& entry : *entries)
+  summary.versions = entries->list.size();
+  for (const auto& entry : entries->list)
     summary.newest_version = std::max(summary.newest_version, entry.date_added);
-  auto now = stix::now_micros();
-  for (const auto& partner : partners) {
-    PartnerView view = decide_for_partner(*entries, *state, home_agency, partner, now);
+  for (size_t p = 0; p < partners->size(); ++p) {
+    const std::string& partner = (*partners)[p];
+    auto& decided = entries->decided[p];
+    close_over_references(*entries, decided);
     auto before = store.released_versions(partner);
     if (!before)
       return before.error();
     std::unordered_set<store::MicrosSinceEpoch> previously(before->begin(), before->end());
+    before->clear();
+    before->shrink_to_fit();
     std::vector<store::Release> releases;
-    std::vector<audit::AuditEvent> events;
-    for (size_t i = 0; i < entries->size(); ++i) {
-      const Entry& entry = (*entries)[i];
+    EventBatch events(audit);
+    for (size_t i = 0; i < entries->list.size(); ++i) {
+      const Entry& entry = entries->list[i];
+      std::string id(entries->id(entry));
       bool was = previously.erase(entry.date_added) > 0;
-      if (view.released[i]) {
-        releases.push_back(store::Release{partner, entry.date_added, view.until[i]});
-        if (!was)
-          events.push_back({"release", actor, partner, entry.id, view.agreements[i],
-                            "published to the partner"});
+      Result<void> logged;
+      if (decided[i].released) {
+        releases.push_back(store::Release{entry.date_added, decided[i].until});
+        if (!was) {
+          ++summary.newly_published;
+          logged = events.add({"release", actor, partner, id,
+                               agreement_id(*state, *entries, entry, decided[i]),
+                               "published to the partner"});
+        }
       } else if (was) {
-        events.push_back({"withdraw", actor, partner, entry.id, "", view.reasons[i]});
+        ++summary.withdrawn;
+        logged =
+            events.add({"withdraw", actor, partner, id, "", entries->reasons[decided[i].reason]});
       } else if (entry.date_added > denials_logged_until) {
-        events.push_back({"deny", actor, partner, entry.id, "", view.reasons[i]});
+        logged = events.add({"deny", actor, partner, id, "", entries->reasons[decided[i].reason]});
       }
+      if (!logged)
+        return logged.error();
     }
     summary.published += releases.size();
-    for (const auto& event : events) {
-      if (event.action == "release")
-        ++summary.newly_published;
-      else if (event.action == "withdraw")
-        ++summary.withdrawn;
-    }
     if (auto replaced = store.replace_releases(partner, releases); !replaced)
       return replaced.error();
-    if (auto logged = audit.append(events); !logged)
+    if (auto logged = events.flush(); !logged)
       return logged.error();
   }
   return summary;
@@ -257,67 +359,74 @@ Result<PublishSummary> publish_new(store::Store& store, audit::AuditLog& audit,
                                    const std::string& home_agency, const std::string& actor,
                                    store::MicrosSinceEpoch since) {
   PublishSummary summary;
-  auto partner_set = partner_agencies(store);
-  if (!partner_set)
-    return partner_set.error();
-  summary.partners = partner_set->size();
+  auto partners = partner_agencies(store);
+  if (!partners)
+    return partners.error();
+  summary.partners = partners->size();
   summary.newest_version = since;
-  if (partner_set->empty())
+  if (partners->empty())
     return summary;
   auto state = load_policy_state(store);
   if (!state)
     return state.error();
   summary.problems = state->problems;
-  auto entries = read_entries(store, *state, since);
+  auto entries = read_and_decide(store, *state, since, home_agency, *partners);
   if (!entries)
     return entries.error();
-  for (const auto& entry : *entries) {
+  for (const auto& entry : entries->list) {
     // New agreements or markings can change decisions on what is held already.
-    if (entry.type == policy::kAgreementType || entry.type == "marking-definition")
+    if (entry.kind != Kind::object)
       return republish(store, audit, home_agency, actor, since);
     summary.newest_version = std::max(summary.newest_version, entry.date_added);
   }
-  summary.versions = entries->size();
-  if (entries->empty())
+  summary.versions = entries->list.size();
+  if (entries->list.empty())
     return summary;
 
-  auto now = stix::now_micros();
-  for (const auto& partner : *partner_set) {
-    PartnerView view = decide_for_partner(*entries, *state, home_agency, partner, now);
+  for (size_t p = 0; p < partners->size(); ++p) {
+    const std::string& partner = (*partners)[p];
+    auto& decided = entries->decided[p];
+    close_over_references(*entries, decided);
     auto published = store.released_versions(partner);
     if (!published)
       return published.error();
     std::unordered_set<store::MicrosSinceEpoch> released(published->begin(), published->end());
     std::vector<store::Release> releases;
-    std::vector<audit::AuditEvent> events;
-    for (size_t i = 0; i < entries->size(); ++i) {
-      const Entry& entry = (*entries)[i];
+    EventBatch events(audit);
+    for (size_t i = 0; i < entries->list.size(); ++i) {
+      const Entry& entry = entries->list[i];
       // A reference to an object held before this run: it must be published too.
-      for (const auto& reference : entry.references) {
-        if (!view.released[i])
-          break;
-        auto held = store.find_latest(reference);
-        if (!held)
-          return held.error();
-        if (held->has_value() && (*held)->date_added <= since &&
-            !released.count((*held)->date_added)) {
-          view.released[i] = 0;
-          view.reasons[i] = "it refers to " + reference + ", which is withheld from this partner";
+      if (const Extra* extra = entries->extra(entry); extra && decided[i].released)
+        for (const auto& reference : extra->references) {
+          auto held = store.find_latest(reference);
+          if (!held)
+            return held.error();
+          if (held->has_value() && (*held)->date_added <= since &&
+              !released.count((*held)->date_added)) {
+            decided[i].released = false;
+            decided[i].reason = entries->reasons.intern("it refers to " + reference +
+                                                        ", which is withheld from this partner");
+            break;
+          }
         }
-      }
-      if (view.released[i]) {
-        releases.push_back(store::Release{partner, entry.date_added, view.until[i]});
-        events.push_back({"release", actor, partner, entry.id, view.agreements[i],
-                          "published to the partner"});
+      std::string id(entries->id(entry));
+      Result<void> logged;
+      if (decided[i].released) {
+        releases.push_back(store::Release{entry.date_added, decided[i].until});
+        logged = events.add({"release", actor, partner, id,
+                             agreement_id(*state, *entries, entry, decided[i]),
+                             "published to the partner"});
       } else {
-        events.push_back({"deny", actor, partner, entry.id, "", view.reasons[i]});
+        logged = events.add({"deny", actor, partner, id, "", entries->reasons[decided[i].reason]});
       }
+      if (!logged)
+        return logged.error();
     }
     summary.published += releases.size();
     summary.newly_published += releases.size();
-    if (auto added = store.add_releases(releases); !added)
+    if (auto added = store.add_releases(partner, releases); !added)
       return added.error();
-    if (auto logged = audit.append(events); !logged)
+    if (auto logged = events.flush(); !logged)
       return logged.error();
   }
   return summary;

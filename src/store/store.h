@@ -90,10 +90,9 @@ struct User {
   std::string agency; // the identity id of the user's agency (required for partners)
 };
 
-// One object version published to one partner agency, until an instant
+// One object version published to a partner agency, until an instant
 // (expiry of its handling or of the agreement), or indefinitely.
 struct Release {
-  std::string agency;
   MicrosSinceEpoch date_added = 0; // the object version's date_added
   std::optional<MicrosSinceEpoch> until;
 };
@@ -181,7 +180,8 @@ public:
   // a policy change), or added to (after new objects were decided).
   virtual Result<void> replace_releases(std::string_view agency,
                                         std::span<const Release> releases) = 0;
-  virtual Result<void> add_releases(std::span<const Release> releases) = 0;
+  virtual Result<void> add_releases(std::string_view agency,
+                                    std::span<const Release> releases) = 0;
   // The date_added of every version published to the agency (lapsed or not).
   virtual Result<std::vector<MicrosSinceEpoch>> released_versions(std::string_view agency) = 0;
 

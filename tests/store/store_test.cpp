@@ -250,8 +250,8 @@ TEST_F(StoreContract, APartnersViewHoldsOnlyWhatWasPublishedToIt) {
   auto all = store_->query_objects(kCollection, {});
   ASSERT_EQ(all->objects.size(), 3u);
   const std::string brussels = "identity--00000000-0000-4000-8000-000000000002";
-  std::vector<Release> releases{{brussels, all->objects[0].date_added, std::nullopt},
-                                {brussels, all->objects[2].date_added, 500}};
+  std::vector<Release> releases{{all->objects[0].date_added, std::nullopt},
+                                {all->objects[2].date_added, 500}};
   ASSERT_TRUE(store_->replace_releases(brussels, releases).ok());
   ObjectQuery view;
   view.released_to = brussels;

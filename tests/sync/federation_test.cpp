@@ -220,7 +220,7 @@ TEST(Federation, ARogueNodeCannotPassOnWhatItMayNotOriginate) {
   auto page = brussels.store->query_objects(brussels.collection, {});
   std::vector<store::Release> releases;
   for (const auto& object : page->objects)
-    releases.push_back(store::Release{kMadrid, object.date_added, std::nullopt});
+    releases.push_back(store::Release{object.date_added, std::nullopt});
   ASSERT_TRUE(brussels.store->replace_releases(kMadrid, releases).ok());
 
   madrid.pull_from(brussels, "brussels", token, kBrusselsMadrid);

@@ -426,16 +426,16 @@ public:
       return rollback(clear.error());
     if (!run(*clear, agency))
       return rollback(writer_->last_error("replace releases"));
-    if (auto inserted = insert_releases(releases); !inserted)
+    if (auto inserted = insert_releases(agency, releases); !inserted)
       return rollback(inserted.error());
     return writer_->execute("COMMIT");
   }
 
-  Result<void> add_releases(std::span<const Release> releases) override {
+  Result<void> add_releases(std::string_view agency, std::span<const Release> releases) override {
     std::lock_guard lock(writer_mutex_);
     if (auto begun = writer_->execute("BEGIN IMMEDIATE"); !begun)
       return begun;
-    if (auto inserted = insert_releases(releases); !inserted)
+    if (auto inserted = insert_releases(agency, releases); !inserted)
       return rollback(inserted.error());
     return writer_->execute("COMMIT");
   }
@@ -690,13 +690,13 @@ private:
     return done;
   }
 
-  Result<void> insert_releases(std::span<const Release> releases) {
+  Result<void> insert_releases(std::string_view agency, std::span<const Release> releases) {
     auto insert = writer_->prepare(
         "INSERT OR REPLACE INTO releases(agency, date_added, until) VALUES (?, ?, ?)");
     if (!insert)
       return insert.error();
     for (const auto& release : releases) {
-      insert->bind_all(release.agency, release.date_added);
+      insert->bind_all(agency, release.date_added);
       if (release.until)
         insert->bind(3, *release.until);
       else
