@@ -23,6 +23,8 @@ void add_collection_command(CLI::App& app, GlobalOptions& global, int& exit_code
 void add_user_command(CLI::App& app, GlobalOptions& global, int& exit_code);
 void add_policy_command(CLI::App& app, GlobalOptions& global, int& exit_code);
 void add_audit_command(CLI::App& app, GlobalOptions& global, int& exit_code);
+void add_ingest_command(CLI::App& app, GlobalOptions& global, int& exit_code);
+void add_screen_command(CLI::App& app, GlobalOptions& global, int& exit_code);
 // Also adds `tansiq sync`.
 void add_partner_command(CLI::App& app, GlobalOptions& global, int& exit_code);
 

@@ -28,7 +28,9 @@ int main(int argc, char** argv) {
   add_user_command(app, global, exit_code);
   add_policy_command(app, global, exit_code);
   add_audit_command(app, global, exit_code);
+  add_ingest_command(app, global, exit_code);
   add_partner_command(app, global, exit_code);
+  add_screen_command(app, global, exit_code);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,117 @@
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "node/node.h"
+#include "node/watchlist_source.h"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace tansiq::cli {
+namespace {
+
+// "name[,birth date[,nationality]]" per line; '#' starts a comment line.
+struct Query {
+  std::string name;
+  names::ScreenOptions options;
+  std::string where;
+};
+
+void print_candidates(const Query& query, const std::vector<names::Candidate>& candidates) {
+  std::printf("%s\n", query.name.c_str());
+  if (candidates.empty())
+    std::printf("  no candidate at or above %.2f\n", query.options.threshold);
+  for (const auto& candidate : candidates)
+    std::printf("  %.3f  %s  \"%s\"  %s\n", candidate.score, candidate.id.c_str(),
+                candidate.matched_name.c_str(), candidate.explanation.summary().c_str());
+}
+
+} // namespace
+
+void add_screen_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
+  auto* command = app.add_subcommand(
+      "screen", "Screen names (any script) against the persons and threat actors this node holds");
+  struct Options {
+    std::string name, file, birth_date, nationality;
+    double threshold = names::default_threshold;
+    std::size_t max_results = 10;
+  };
+  auto options = std::make_shared<Options>();
+  command->add_option("NAME", options->name, "A name, in Arabic script or Latin letters");
+  command->add_option("--file", options->file,
+                      "A file of names: one per line, optionally name,birth-date,nationality");
+  command->add_option("--dob", options->birth_date, "Birth date (YYYY, YYYY-MM or YYYY-MM-DD)");
+  command->add_option("--nationality", options->nationality, "Nationality (ISO code or name)");
+  command->add_option("--threshold", options->threshold, "Lowest score reported (0-1)")
+      ->check(CLI::Range(0.0, 1.0));
+  command->add_option("--max", options->max_results, "Candidates per name")
+      ->check(CLI::Range(1, 1000));
+  command->callback([&global, &exit_code, options] {
+    if (options->name.empty() == options->file.empty()) {
+      exit_code = report(make_error(Error::Kind::invalid_input, "give either a NAME or --file"));
+      return;
+    }
+    std::vector<Query> queries;
+    auto make_query = [&](std::string name, std::string dob, std::string nationality,
+                          std::string where) {
+      Query query;
+      query.name = std::move(name);
+      query.where = std::move(where);
+      query.options.threshold = options->threshold;
+      query.options.max_results = options->max_results;
+      if (!dob.empty())
+        query.options.birth_date = std::move(dob);
+      if (!nationality.empty())
+        query.options.nationality = std::move(nationality);
+      queries.push_back(std::move(query));
+    };
+    if (!options->file.empty()) {
+      std::ifstream in(options->file);
+      if (!in) {
+        exit_code = report(make_error(Error::Kind::not_found, "cannot open", options->file));
+        return;
+      }
+      std::string line;
+      for (int number = 1; std::getline(in, line); ++number) {
+        if (!line.empty() && line.back() == '\r')
+          line.pop_back();
+        if (line.empty() || line.front() == '#')
+          continue;
+        std::stringstream fields(line);
+        std::string name, dob, nationality;
+        std::getline(fields, name, ',');
+        std::getline(fields, dob, ',');
+        std::getline(fields, nationality, ',');
+        make_query(name, dob, nationality, options->file + ":" + std::to_string(number));
+      }
+    } else {
+      make_query(options->name, options->birth_date, options->nationality, "NAME");
+    }
+
+    auto opened = node::open_node(global.node_directory);
+    if (!opened) {
+      exit_code = report(opened.error());
+      return;
+    }
+    auto loaded = node::load_watchlist(*opened->store);
+    if (!loaded) {
+      exit_code = report(loaded.error());
+      return;
+    }
+    if (!global.quiet)
+      std::fprintf(stderr, "Screening %zu name(s) against %zu entries\n", queries.size(),
+                   loaded->entries);
+    for (const auto& query : queries) {
+      auto candidates = loaded->watchlist.screen(query.name, query.options);
+      if (!candidates) {
+        Error error = candidates.error();
+        error.where = query.where;
+        exit_code = report(error);
+        continue;
+      }
+      print_candidates(query, *candidates);
+    }
+  });
+}
+
+} // namespace tansiq::cli

@@ -1,0 +1,84 @@
+// Open-source intake (issue 5): a press article (plain text or HTML, UTF-8) becomes one STIX 2.1
+// bundle — a `report` whose object_refs point at an identity, threat-actor or location per entity
+// found by the text pipeline (src/text/) — and is imported into a collection.
+//
+// Ids are deterministic, so the same entity mentioned in several articles is one STIX object
+// (later imports are duplicates) and the same article ingested twice is stored once.
+#pragma once
+
+#include "core/result.h"
+#include "node/bundle_import.h"
+#include "store/store.h"
+#include "text/extract.h"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tansiq::node {
+
+// Articles larger than this are refused before they are read.
+inline constexpr std::size_t kMaxArticleBytes = 50u * 1024 * 1024;
+
+enum class Tlp { clear, green, amber };
+
+// "clear", "green", "amber" (case-insensitive); nothing otherwise.
+std::optional<Tlp> parse_tlp(std::string_view name);
+// The TLP 2.0 marking-definition id.
+const char* tlp_marking_id(Tlp tlp);
+
+struct IntakeOptions {
+  std::string source_url; // external_references when not empty
+  std::string lang;       // "ar", "fr", "en"; empty: "ar" when the text is mostly Arabic
+  Tlp tlp = Tlp::green;
+  // The ingest time, "YYYY-MM-DDTHH:MM:SS.mmmZ"; empty: now.
+  std::string now;
+};
+
+// The knowledge base shipped in data/text/ (built into the binary) plus ICU's country names;
+// loaded once, on first use.
+const text::KnowledgeBase& shipped_knowledge_base();
+
+// Refuses what is not an article (invalid_input, with the reason): empty, over
+// kMaxArticleBytes, binary (NUL bytes), invalid UTF-8 (with the byte offset).
+Result<void> check_article(std::string_view bytes);
+
+struct EntityCounts {
+  std::size_t persons = 0, organisations = 0, groups = 0, places = 0, dates = 0, figures = 0;
+};
+
+struct ArticleBundle {
+  std::string bundle; // the STIX bundle (JSON)
+  std::string report_id;
+  std::string headline;
+  std::string published; // the report's `published`
+  bool published_estimated = false;
+  EntityCounts counts;
+  std::vector<std::string> object_ids; // every object in the bundle, the report last
+  std::vector<std::string> warnings;
+};
+
+// Runs the text pipeline on the article and builds its bundle (nothing stored).
+Result<ArticleBundle> build_article_bundle(std::string_view article, const text::KnowledgeBase& kb,
+                                           const IntakeOptions& options);
+
+struct IntakeResult {
+  ArticleBundle article;
+  ImportSummary import;
+  bool already_stored = false; // the report was in the store: nothing imported
+};
+
+// check_article, build_article_bundle, then import into `collection_id`. An article whose
+// report id is already stored is not imported again (its objects count as duplicates).
+Result<IntakeResult> ingest_article(store::Store& store, const std::string& collection_id,
+                                    std::string_view article, const text::KnowledgeBase& kb,
+                                    const IntakeOptions& options);
+
+// Deterministic UUID (version 5 layout) of `name` in Tansiq's namespace. The hash is
+// libsodium's SHA-256 (crypto_hash_sha256) of namespace bytes + name, truncated to 16 bytes,
+// not RFC 4122's SHA-1; version and variant bits are set as for version 5.
+std::string deterministic_uuid(std::string_view name);
+
+} // namespace tansiq::node
