@@ -165,18 +165,10 @@ public:
     auto collection = collection_rowid(*writer_, collection_id);
     if (!collection)
       return collection.error();
-    if (auto begun = writer_->execute("BEGIN IMMEDIATE"); !begun)
-      return begun.error();
-    auto outcomes = insert_versions(*collection, objects);
+    auto outcomes = write_transaction([&] { return insert_versions(*collection, objects); });
     if (!outcomes) {
-      (void)writer_->execute("ROLLBACK");
-      last_date_added_ = committed_date_added_;
+      last_date_added_ = committed_date_added_; // the rolled-back versions' dates are free again
       return outcomes;
-    }
-    if (auto committed = writer_->execute("COMMIT"); !committed) {
-      (void)writer_->execute("ROLLBACK");
-      last_date_added_ = committed_date_added_;
-      return committed.error();
     }
     committed_date_added_ = last_date_added_;
     return outcomes;
@@ -261,12 +253,7 @@ public:
     parameters.values.emplace_back(object_id);
     append_in_list(sql, parameters, "spec_version", versions.spec_versions);
     append_version_filter(sql, parameters, versions.versions);
-    if (auto begun = writer_->execute("BEGIN IMMEDIATE"); !begun)
-      return begun.error();
-    auto deleted = run_delete(sql, parameters, *collection, object_id);
-    if (auto finished = writer_->execute(deleted ? "COMMIT" : "ROLLBACK"); !finished)
-      return finished.error();
-    return deleted;
+    return write_transaction([&] { return run_delete(sql, parameters, *collection, object_id); });
   }
 
   Result<size_t> count_objects(std::string_view collection_id) override {
@@ -333,23 +320,21 @@ public:
 
   Result<void> revoke_user(std::string_view name) override {
     std::lock_guard lock(writer_mutex_);
-    if (auto begun = writer_->execute("BEGIN IMMEDIATE"); !begun)
-      return begun;
-    auto revoke = writer_->prepare("UPDATE users SET revoked=1 WHERE name=?");
-    if (!revoke)
-      return rollback(revoke.error());
-    revoke->bind_all(name);
-    if (revoke->step() != SQLITE_DONE)
-      return rollback(writer_->last_error("revoke user"));
-    if (sqlite3_changes(writer_->handle()) == 0)
-      return rollback(make_error(Error::Kind::not_found, "no such user", std::string(name)));
-    auto tokens = writer_->prepare("DELETE FROM tokens WHERE user_name=?");
-    if (!tokens)
-      return rollback(tokens.error());
-    tokens->bind_all(name);
-    if (tokens->step() != SQLITE_DONE)
-      return rollback(writer_->last_error("revoke tokens"));
-    return writer_->execute("COMMIT");
+    return write_transaction([&]() -> Result<void> {
+      auto revoke = writer_->prepare("UPDATE users SET revoked=1 WHERE name=?");
+      if (!revoke)
+        return revoke.error();
+      if (!run(*revoke, name))
+        return writer_->last_error("revoke user");
+      if (sqlite3_changes(writer_->handle()) == 0)
+        return make_error(Error::Kind::not_found, "no such user", std::string(name));
+      auto tokens = writer_->prepare("DELETE FROM tokens WHERE user_name=?");
+      if (!tokens)
+        return tokens.error();
+      if (!run(*tokens, name))
+        return writer_->last_error("revoke tokens");
+      return {};
+    });
   }
 
   Result<void> add_token(std::string_view user_name, std::string_view token_hash,
@@ -419,25 +404,19 @@ public:
   Result<void> replace_releases(std::string_view agency,
                                 std::span<const Release> releases) override {
     std::lock_guard lock(writer_mutex_);
-    if (auto begun = writer_->execute("BEGIN IMMEDIATE"); !begun)
-      return begun;
-    auto clear = writer_->prepare("DELETE FROM releases WHERE agency=?");
-    if (!clear)
-      return rollback(clear.error());
-    if (!run(*clear, agency))
-      return rollback(writer_->last_error("replace releases"));
-    if (auto inserted = insert_releases(agency, releases); !inserted)
-      return rollback(inserted.error());
-    return writer_->execute("COMMIT");
+    return write_transaction([&]() -> Result<void> {
+      auto clear = writer_->prepare("DELETE FROM releases WHERE agency=?");
+      if (!clear)
+        return clear.error();
+      if (!run(*clear, agency))
+        return writer_->last_error("replace releases");
+      return insert_releases(agency, releases);
+    });
   }
 
   Result<void> add_releases(std::string_view agency, std::span<const Release> releases) override {
     std::lock_guard lock(writer_mutex_);
-    if (auto begun = writer_->execute("BEGIN IMMEDIATE"); !begun)
-      return begun;
-    if (auto inserted = insert_releases(agency, releases); !inserted)
-      return rollback(inserted.error());
-    return writer_->execute("COMMIT");
+    return write_transaction([&] { return insert_releases(agency, releases); });
   }
 
   Result<std::vector<MicrosSinceEpoch>> released_versions(std::string_view agency) override {
@@ -489,17 +468,17 @@ public:
 
   Result<void> add_provenance(std::span<const Provenance> records) override {
     std::lock_guard lock(writer_mutex_);
-    if (auto begun = writer_->execute("BEGIN IMMEDIATE"); !begun)
-      return begun;
-    auto insert = writer_->prepare("INSERT OR IGNORE INTO provenance(object_id, version_micros, "
-                                   "received_from, agreement, received) VALUES (?, ?, ?, ?, ?)");
-    if (!insert)
-      return rollback(insert.error());
-    for (const auto& record : records)
-      if (!run(*insert, record.object_id, record.version_micros, record.received_from,
-               record.agreement, record.received))
-        return rollback(writer_->last_error("add provenance"));
-    return writer_->execute("COMMIT");
+    return write_transaction([&]() -> Result<void> {
+      auto insert = writer_->prepare("INSERT OR IGNORE INTO provenance(object_id, version_micros, "
+                                     "received_from, agreement, received) VALUES (?, ?, ?, ?, ?)");
+      if (!insert)
+        return insert.error();
+      for (const auto& record : records)
+        if (!run(*insert, record.object_id, record.version_micros, record.received_from,
+                 record.agreement, record.received))
+          return writer_->last_error("add provenance");
+      return {};
+    });
   }
 
   Result<std::vector<Provenance>> provenance_of(std::string_view object_id) override {
@@ -516,30 +495,29 @@ public:
 
   Result<void> append_audit(std::span<const AuditRecord> records) override {
     std::lock_guard lock(writer_mutex_);
-    if (auto begun = writer_->execute("BEGIN IMMEDIATE"); !begun)
-      return begun;
-    auto last = writer_->prepare("SELECT COALESCE(MAX(sequence), 0) FROM audit");
-    if (!last)
-      return rollback(last.error());
-    last->step();
-    std::int64_t expected = last->integer(0) + 1;
-    last->reset();
-    auto insert = writer_->prepare(
-        "INSERT INTO audit(sequence, time, action, actor, partner, object_id, agreement_id, "
-        "detail, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    if (!insert)
-      return rollback(insert.error());
-    for (const auto& record : records) {
-      if (record.sequence != expected++)
-        return rollback(make_error(Error::Kind::conflict,
-                                   "audit records must follow the log without gaps",
-                                   "audit sequence " + std::to_string(record.sequence)));
-      if (!run(*insert, record.sequence, record.time, record.action, record.actor, record.partner,
-               record.object_id, record.agreement_id, record.detail, record.previous_hash,
-               record.hash))
-        return rollback(writer_->last_error("append audit"));
-    }
-    return writer_->execute("COMMIT");
+    return write_transaction([&]() -> Result<void> {
+      auto last = writer_->prepare("SELECT COALESCE(MAX(sequence), 0) FROM audit");
+      if (!last)
+        return last.error();
+      last->step();
+      std::int64_t expected = last->integer(0) + 1;
+      last->reset();
+      auto insert = writer_->prepare(
+          "INSERT INTO audit(sequence, time, action, actor, partner, object_id, agreement_id, "
+          "detail, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      if (!insert)
+        return insert.error();
+      for (const auto& record : records) {
+        if (record.sequence != expected++)
+          return make_error(Error::Kind::conflict, "audit records must follow the log without gaps",
+                            "audit sequence " + std::to_string(record.sequence));
+        if (!run(*insert, record.sequence, record.time, record.action, record.actor, record.partner,
+                 record.object_id, record.agreement_id, record.detail, record.previous_hash,
+                 record.hash))
+          return writer_->last_error("append audit");
+      }
+      return {};
+    });
   }
 
   Result<std::optional<AuditRecord>> last_audit() override {
@@ -604,9 +582,22 @@ private:
     });
   }
 
-  Error rollback(Error error) {
+  // Runs `work` between BEGIN IMMEDIATE and COMMIT on the writer (the caller
+  // holds writer_mutex_). Any failure, the COMMIT's included, rolls back, so
+  // the connection is never left inside a transaction.
+  template <typename Work> auto write_transaction(Work work) -> decltype(work()) {
+    if (auto begun = writer_->execute("BEGIN IMMEDIATE"); !begun)
+      return begun.error();
+    auto result = work();
+    if (result) {
+      auto committed = writer_->execute("COMMIT");
+      if (committed)
+        return result;
+      (void)writer_->execute("ROLLBACK");
+      return committed.error();
+    }
     (void)writer_->execute("ROLLBACK");
-    return error;
+    return result;
   }
 
   template <typename... Args>
