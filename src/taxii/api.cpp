@@ -490,6 +490,11 @@ Response Api::delete_object(Call& call, const store::Collection& collection,
 }
 
 Response Api::post_objects(Call& call, const store::Collection& collection) {
+  // What partners send must pass the origin checks and get its provenance,
+  // which only the pull path (sync/) does so far: partners may not push yet.
+  if (call.user.role == store::Role::partner)
+    return error_response(403, "Forbidden",
+                          "partner nodes may not add objects here yet; this node pulls from them");
   if (!access_of(call.user, collection.id).write)
     return error_response(403, "Forbidden",
                           "this account may not add objects to collection " + collection.id);

@@ -225,3 +225,15 @@ TEST_F(Publishing, TheApiExplainsDecisionsToTheNodesOwnUsersOnly) {
   EXPECT_EQ(ask(admin, "to=" + kMadrid).status, 400);
   EXPECT_EQ(ask(tokens_["brussels"], "object=x&to=y").status, 403);
 }
+
+TEST_F(Publishing, PartnersMayNotPushEvenWithAWriteRight) {
+  ASSERT_TRUE(store_->set_access("brussels", kCollection, {true, true}).ok());
+  taxii::Api api(*store_, {});
+  std::string envelope = "{\"objects\":[" + actor("c9", "terrorism", {kGreen}) + "]}";
+  taxii::Request request{"POST", std::string("/tansiq/collections/") + kCollection + "/objects/",
+                         "", "application/taxii+json;version=2.1",
+                         "Bearer " + tokens_["brussels"], envelope};
+  auto response = api.handle(request);
+  EXPECT_EQ(response.status, 403) << response.body;
+  EXPECT_FALSE(store_->find_latest("threat-actor--00000000-0000-4000-8000-0000000000c9")->has_value());
+}
