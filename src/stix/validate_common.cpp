@@ -149,15 +149,10 @@ void check_external_references(const Context& ctx, element value, const PathNode
   }
   if (list.size() == 0)
     ctx.error(path, "must not be an empty list: STIX 2.1 prohibits empty lists");
-  std::int64_t i = 0;
-  for (element item : list) {
-    PathNode at = at_index(path, i++);
-    simdjson::dom::object reference;
-    if (item.get_object().get(reference))
-      ctx.error(at, cat("an external reference must be an object; got ", got(item)));
-    else
-      check_external_reference(ctx, reference, at);
-  }
+  for_each_listed_object(ctx, list, path, "an external reference must be an object",
+                         [&](simdjson::dom::object reference, const PathNode& at) {
+                           check_external_reference(ctx, reference, at);
+                         });
 }
 
 void check_extensions(const Context& ctx, std::string_view object_type, element value,

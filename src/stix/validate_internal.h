@@ -136,6 +136,23 @@ struct Context {
   void warn(const PathNode& at, std::string message) const;
 };
 
+// Every item of a list of structures: an item that is not a JSON object gets
+// `not_object` + "; got <its JSON type>", each object is passed to `check`
+// with its path.
+template <typename Check>
+void for_each_listed_object(const Context& ctx, simdjson::dom::array list, const PathNode& path,
+                            std::string_view not_object, Check check) {
+  std::int64_t i = 0;
+  for (simdjson::dom::element item : list) {
+    PathNode at = at_index(path, i++);
+    simdjson::dom::object object;
+    if (item.get_object().get(object))
+      ctx.error(at, cat(not_object, "; got ", got(item)));
+    else
+      check(object, at);
+  }
+}
+
 // What validate_properties() saw: lets co-constraints read properties by name.
 struct Checker {
   const Context& ctx;

@@ -178,15 +178,10 @@ void check_granular_markings(const Context& ctx, element value, const PathNode& 
   }
   if (list.size() == 0)
     ctx.error(path, "must not be an empty list: STIX 2.1 prohibits empty lists");
-  std::int64_t i = 0;
-  for (element item : list) {
-    PathNode at = at_index(path, i++);
-    simdjson::dom::object marking;
-    if (item.get_object().get(marking))
-      ctx.error(at, cat("a granular marking must be an object; got ", got(item)));
-    else
-      check_granular_marking(ctx, marking, at);
-  }
+  for_each_listed_object(ctx, list, path, "a granular marking must be an object",
+                         [&](simdjson::dom::object marking, const PathNode& at) {
+                           check_granular_marking(ctx, marking, at);
+                         });
 }
 
 void check_marking_definition(Checker& checker) {

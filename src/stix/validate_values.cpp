@@ -273,33 +273,28 @@ void check_kill_chain_phases(const Context& ctx, element value, const PathNode& 
   simdjson::dom::array list;
   if (!require_list(ctx, value, path, list))
     return;
-  std::int64_t i = 0;
-  for (element phase_value : list) {
-    PathNode at = at_index(path, i++);
-    simdjson::dom::object phase;
-    if (phase_value.get_object().get(phase)) {
-      ctx.error(at, cat("a kill-chain-phase must be an object; got ", got(phase_value)));
-      continue;
-    }
-    for (const char* key : {"kill_chain_name", "phase_name"}) {
-      element field;
-      std::string_view text;
-      if (phase[key].get(field)) {
-        ctx.error(child(at, key),
-                  cat("required property \"", key, "\" of a kill-chain-phase is missing"));
-      } else if (field.get_string().get(text)) {
-        ctx.error(child(at, key), cat("must be a string; got ", got(field)));
-      } else {
-        for (char c : text)
-          if (!((c >= 'a' && c <= 'z') || is_digit(c) || c == '-')) {
-            ctx.warn(child(at, key),
-                     cat(quoted(text), " SHOULD be all lowercase with hyphens as word "
-                                       "separators"));
-            break;
+  for_each_listed_object(
+      ctx, list, path, "a kill-chain-phase must be an object",
+      [&](simdjson::dom::object phase, const PathNode& at) {
+        for (const char* key : {"kill_chain_name", "phase_name"}) {
+          element field;
+          std::string_view text;
+          if (phase[key].get(field)) {
+            ctx.error(child(at, key),
+                      cat("required property \"", key, "\" of a kill-chain-phase is missing"));
+          } else if (field.get_string().get(text)) {
+            ctx.error(child(at, key), cat("must be a string; got ", got(field)));
+          } else {
+            for (char c : text)
+              if (!((c >= 'a' && c <= 'z') || is_digit(c) || c == '-')) {
+                ctx.warn(child(at, key),
+                         cat(quoted(text), " SHOULD be all lowercase with hyphens as word "
+                                           "separators"));
+                break;
+              }
           }
-      }
-    }
-  }
+        }
+      });
 }
 
 void check_value(const Context& ctx, const Property& property, element value,
@@ -398,15 +393,10 @@ void check_value(const Context& ctx, const Property& property, element value,
     simdjson::dom::array list;
     if (!require_list(ctx, value, path, list))
       return;
-    std::int64_t i = 0;
-    for (element item : list) {
-      PathNode at = at_index(path, i++);
-      simdjson::dom::object object;
-      if (item.get_object().get(object))
-        ctx.error(at, cat("must be an object (", property.nested->what, "); got ", got(item)));
-      else
-        validate_nested(ctx, object, *property.nested, at);
-    }
+    for_each_listed_object(ctx, list, path, cat("must be an object (", property.nested->what, ")"),
+                           [&](simdjson::dom::object object, const PathNode& at) {
+                             validate_nested(ctx, object, *property.nested, at);
+                           });
     return;
   }
   case Kind::kill_chain_phases:
