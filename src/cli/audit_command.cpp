@@ -18,11 +18,9 @@ void add_audit_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
   auto* verify = command->add_subcommand(
       "verify", "Check the hash chain: exit 0 when intact, 3 when an edit or deletion is found");
   verify->callback([&global, &exit_code] {
-    auto opened = node::open_node(global.node_directory);
-    if (!opened) {
-      exit_code = report(opened.error());
+    auto opened = open_node_or_report(global, exit_code);
+    if (!opened)
       return;
-    }
     audit::AuditLog log(*opened->store, audit_head_file(global.node_directory));
     auto report_ = log.verify();
     if (!report_) {
@@ -41,11 +39,9 @@ void add_audit_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
   auto* show = command->add_subcommand("show", "Print audit records, oldest first");
   show->add_option("--object", *object, "Only the records about this STIX object");
   show->callback([&global, &exit_code, object] {
-    auto opened = node::open_node(global.node_directory);
-    if (!opened) {
-      exit_code = report(opened.error());
+    auto opened = open_node_or_report(global, exit_code);
+    if (!opened)
       return;
-    }
     std::int64_t after = 0;
     for (;;) {
       auto records = opened->store->read_audit(after, 1000, *object);

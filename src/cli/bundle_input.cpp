@@ -102,13 +102,14 @@ Result<std::string> read_bundle_file(const std::string& path) {
       return make_error(Error::Kind::unavailable, "read error", path);
   }
   std::string where = path == "-" ? "standard input" : path;
-  bool zstd = ends_with(path, ".zst") ||
-              (raw.size() >= 4 && static_cast<unsigned char>(raw[0]) == 0x28 &&
-               static_cast<unsigned char>(raw[1]) == 0xb5 &&
-               static_cast<unsigned char>(raw[2]) == 0x2f && static_cast<unsigned char>(raw[3]) == 0xfd);
-  bool gzip = ends_with(path, ".gz") ||
-              (raw.size() >= 2 && static_cast<unsigned char>(raw[0]) == 0x1f &&
-               static_cast<unsigned char>(raw[1]) == 0x8b);
+  bool zstd =
+      ends_with(path, ".zst") ||
+      (raw.size() >= 4 && static_cast<unsigned char>(raw[0]) == 0x28 &&
+       static_cast<unsigned char>(raw[1]) == 0xb5 && static_cast<unsigned char>(raw[2]) == 0x2f &&
+       static_cast<unsigned char>(raw[3]) == 0xfd);
+  bool gzip =
+      ends_with(path, ".gz") || (raw.size() >= 2 && static_cast<unsigned char>(raw[0]) == 0x1f &&
+                                 static_cast<unsigned char>(raw[1]) == 0x8b);
   if (zstd)
     return decompress_zstd(raw, where);
   if (gzip)

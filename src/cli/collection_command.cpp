@@ -19,11 +19,9 @@ void add_collection_command(CLI::App& app, GlobalOptions& global, int& exit_code
   add->add_option("--description", *description, "What the collection holds");
   add->add_option("--id", *id, "Collection id (a UUID; default: a new one)");
   add->callback([&global, &exit_code, title, description, id] {
-    auto opened = node::open_node(global.node_directory);
-    if (!opened) {
-      exit_code = report(opened.error());
+    auto opened = open_node_or_report(global, exit_code);
+    if (!opened)
       return;
-    }
     // A collection id is a bare UUID; checked as the UUID of a "<type>--<UUID>"
     // identifier (whose type name needs 3 characters at least).
     std::string collection_id = id->empty() ? stix::make_identifier("collection").substr(12) : *id;
@@ -42,11 +40,9 @@ void add_collection_command(CLI::App& app, GlobalOptions& global, int& exit_code
 
   auto* list = command->add_subcommand("list", "List collections: id, objects, title");
   list->callback([&global, &exit_code] {
-    auto opened = node::open_node(global.node_directory);
-    if (!opened) {
-      exit_code = report(opened.error());
+    auto opened = open_node_or_report(global, exit_code);
+    if (!opened)
       return;
-    }
     auto collections = opened->store->list_collections();
     if (!collections) {
       exit_code = report(collections.error());

@@ -1,8 +1,11 @@
 // Each `tansiq` subcommand registers itself on the application here.
 #pragma once
 
+#include "node/node.h"
+
 #include <CLI/CLI.hpp>
 
+#include <optional>
 #include <string>
 
 namespace tansiq::cli {
@@ -12,6 +15,10 @@ struct GlobalOptions {
   std::string node_directory; // --dir, or $TANSIQ_DIR, or ./tansiq-node
   bool quiet = false;
 };
+
+// Opens the node at --dir; on failure reports the error, sets exit_code and
+// returns nothing.
+std::optional<node::OpenNode> open_node_or_report(const GlobalOptions& global, int& exit_code);
 
 // Each adder stores the command's exit code in `exit_code` when it runs.
 void add_init_command(CLI::App& app, GlobalOptions& global, int& exit_code);

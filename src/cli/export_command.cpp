@@ -40,23 +40,21 @@ void add_export_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
       }
       query.added_after = *micros;
     }
-    auto opened = node::open_node(global.node_directory);
-    if (!opened) {
-      exit_code = report(opened.error());
+    auto opened = open_node_or_report(global, exit_code);
+    if (!opened)
       return;
-    }
     std::string collection =
         options->collection.empty() ? opened->config.default_collection : options->collection;
     std::FILE* out = options->output.empty() ? stdout : std::fopen(options->output.c_str(), "wb");
     if (!out) {
-      exit_code = report(make_error(Error::Kind::unavailable, "cannot open for writing",
-                                    options->output));
+      exit_code =
+          report(make_error(Error::Kind::unavailable, "cannot open for writing", options->output));
       return;
     }
     std::unique_ptr<std::FILE, int (*)(std::FILE*)> closer(out == stdout ? nullptr : out,
                                                            &std::fclose);
-    std::string head = "{\"type\":\"bundle\",\"id\":\"" + stix::make_identifier("bundle") +
-                       "\",\"objects\":[";
+    std::string head =
+        "{\"type\":\"bundle\",\"id\":\"" + stix::make_identifier("bundle") + "\",\"objects\":[";
     std::fwrite(head.data(), 1, head.size(), out);
     bool first = true;
     std::size_t count = 0;

@@ -18,11 +18,9 @@ void add_import_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
   command->add_option("-c,--collection", *collection,
                       "Collection id to import into (default: the node's default collection)");
   command->callback([&global, &exit_code, paths, collection] {
-    auto opened = node::open_node(global.node_directory);
-    if (!opened) {
-      exit_code = report(opened.error());
+    auto opened = open_node_or_report(global, exit_code);
+    if (!opened)
       return;
-    }
     std::string target = collection->empty() ? opened->config.default_collection : *collection;
     node::ImportSummary total;
     std::size_t files = 0, failed_files = 0;

@@ -95,11 +95,9 @@ void add_ingest_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
   command->add_option("--tlp", options->tlp, "TLP 2.0 marking (default: green)")
       ->check(CLI::IsMember({"clear", "green", "amber"}));
   command->callback([&global, &exit_code, options] {
-    auto opened = node::open_node(global.node_directory);
-    if (!opened) {
-      exit_code = report(opened.error());
+    auto opened = open_node_or_report(global, exit_code);
+    if (!opened)
       return;
-    }
     std::string target =
         options->collection.empty() ? opened->config.default_collection : options->collection;
     node::IntakeOptions intake;

@@ -37,16 +37,13 @@ void add_partner_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
       return;
     }
     if (stix::identifier_type(partner->agreement) != "x-tansiq-agreement") {
-      exit_code = report(make_error(Error::Kind::invalid_input,
-                                    "must be an x-tansiq-agreement id",
+      exit_code = report(make_error(Error::Kind::invalid_input, "must be an x-tansiq-agreement id",
                                     "--agreement " + partner->agreement));
       return;
     }
-    auto opened = node::open_node(global.node_directory);
-    if (!opened) {
-      exit_code = report(opened.error());
+    auto opened = open_node_or_report(global, exit_code);
+    if (!opened)
       return;
-    }
     store::Partner record = *partner;
     if (record.local_collection.empty())
       record.local_collection = opened->config.default_collection;
@@ -56,11 +53,9 @@ void add_partner_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
 
   auto* list = command->add_subcommand("list", "Partners and their sync state");
   list->callback([&global, &exit_code] {
-    auto opened = node::open_node(global.node_directory);
-    if (!opened) {
-      exit_code = report(opened.error());
+    auto opened = open_node_or_report(global, exit_code);
+    if (!opened)
       return;
-    }
     auto partners = opened->store->list_partners();
     if (!partners) {
       exit_code = report(partners.error());
@@ -70,17 +65,15 @@ void add_partner_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
       std::printf("%-16s %s  last success %s  cursor %s%s%s\n", p.name.c_str(),
                   p.api_root_url.c_str(),
                   p.last_success ? stix::format_timestamp_millis(p.last_success).c_str() : "never",
-                  p.cursor.empty() ? "-" : p.cursor.c_str(), p.last_error.empty() ? "" : "  error: ",
-                  p.last_error.c_str());
+                  p.cursor.empty() ? "-" : p.cursor.c_str(),
+                  p.last_error.empty() ? "" : "  error: ", p.last_error.c_str());
   });
 
   auto* sync = app.add_subcommand("sync", "Pull every partner once, then republish");
   sync->callback([&global, &exit_code] {
-    auto opened = node::open_node(global.node_directory);
-    if (!opened) {
-      exit_code = report(opened.error());
+    auto opened = open_node_or_report(global, exit_code);
+    if (!opened)
       return;
-    }
     audit::AuditLog log(*opened->store, audit_head_file(global.node_directory));
     // Denials of versions held before this run were logged when first decided.
     auto last = opened->store->last_audit();

@@ -26,18 +26,16 @@ void add_policy_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
     if (!options->at.empty()) {
       auto at = stix::parse_timestamp(options->at);
       if (!at) {
-        exit_code = report(make_error(Error::Kind::invalid_input,
-                                      "not a timestamp (YYYY-MM-DDTHH:MM:SS[.s]Z)",
-                                      "--at " + options->at));
+        exit_code =
+            report(make_error(Error::Kind::invalid_input,
+                              "not a timestamp (YYYY-MM-DDTHH:MM:SS[.s]Z)", "--at " + options->at));
         return;
       }
       now = *at;
     }
-    auto opened = node::open_node(global.node_directory);
-    if (!opened) {
-      exit_code = report(opened.error());
+    auto opened = open_node_or_report(global, exit_code);
+    if (!opened)
       return;
-    }
     auto state = node::load_policy_state(*opened->store);
     if (!state) {
       exit_code = report(state.error());
@@ -57,11 +55,9 @@ void add_policy_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
   auto* publish = command->add_subcommand(
       "publish", "Recompute what each partner agency may see now (serve does it by itself)");
   publish->callback([&global, &exit_code] {
-    auto opened = node::open_node(global.node_directory);
-    if (!opened) {
-      exit_code = report(opened.error());
+    auto opened = open_node_or_report(global, exit_code);
+    if (!opened)
       return;
-    }
     audit::AuditLog log(*opened->store, audit_head_file(global.node_directory));
     auto last = opened->store->last_audit();
     auto summary = node::republish(*opened->store, log, opened->config.agency, "cli",

@@ -88,11 +88,9 @@ void add_screen_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
       make_query(options->name, options->birth_date, options->nationality, "NAME");
     }
 
-    auto opened = node::open_node(global.node_directory);
-    if (!opened) {
-      exit_code = report(opened.error());
+    auto opened = open_node_or_report(global, exit_code);
+    if (!opened)
       return;
-    }
     auto loaded = node::load_watchlist(*opened->store);
     if (!loaded) {
       exit_code = report(loaded.error());

@@ -25,11 +25,9 @@ void add_serve_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
   command->add_option("--sync-interval", *sync_seconds, "Seconds between pulls from partners")
       ->check(CLI::Range(1, 86400));
   command->callback([&global, &exit_code, port, address, sync_seconds] {
-    auto opened = node::open_node(global.node_directory);
-    if (!opened) {
-      exit_code = report(opened.error());
+    auto opened = open_node_or_report(global, exit_code);
+    if (!opened)
       return;
-    }
     taxii::ApiSettings api_settings;
     api_settings.title = opened->config.name;
     api_settings.max_content_length = opened->config.max_request_bytes;

@@ -65,11 +65,9 @@ void add_user_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
   add->add_option("--read", options->readable, "Collection id the account may read (repeatable)");
   add->add_option("--write", options->writable, "Collection id the account may write (repeatable)");
   add->callback([&global, &exit_code, options] {
-    auto opened = node::open_node(global.node_directory);
-    if (!opened) {
-      exit_code = report(opened.error());
+    auto opened = open_node_or_report(global, exit_code);
+    if (!opened)
       return;
-    }
     store::User user;
     user.name = options->name;
     user.role = *store::parse_role(options->role);
@@ -121,11 +119,9 @@ void add_user_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
 
   auto* list = command->add_subcommand("list", "List accounts: name, role, state");
   list->callback([&global, &exit_code] {
-    auto opened = node::open_node(global.node_directory);
-    if (!opened) {
-      exit_code = report(opened.error());
+    auto opened = open_node_or_report(global, exit_code);
+    if (!opened)
       return;
-    }
     auto users = opened->store->list_users();
     if (!users) {
       exit_code = report(users.error());
@@ -141,11 +137,9 @@ void add_user_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
   auto* revoke = command->add_subcommand("revoke", "Revoke an account and all its tokens");
   revoke->add_option("NAME", *revoked_name, "Account name")->required();
   revoke->callback([&global, &exit_code, revoked_name] {
-    auto opened = node::open_node(global.node_directory);
-    if (!opened) {
-      exit_code = report(opened.error());
+    auto opened = open_node_or_report(global, exit_code);
+    if (!opened)
       return;
-    }
     if (auto done = opened->store->revoke_user(*revoked_name); !done)
       exit_code = report(done.error());
   });
@@ -156,16 +150,14 @@ void add_user_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
   grant_command->add_option("--read", grant_options->readable, "Collection id to read");
   grant_command->add_option("--write", grant_options->writable, "Collection id to write");
   grant_command->callback([&global, &exit_code, grant_options] {
-    auto opened = node::open_node(global.node_directory);
-    if (!opened) {
-      exit_code = report(opened.error());
+    auto opened = open_node_or_report(global, exit_code);
+    if (!opened)
       return;
-    }
     auto user = opened->store->find_user(grant_options->name);
     if (!user || !user->has_value()) {
-      exit_code = report(user ? make_error(Error::Kind::not_found, "no such user",
-                                           grant_options->name)
-                              : user.error());
+      exit_code =
+          report(user ? make_error(Error::Kind::not_found, "no such user", grant_options->name)
+                      : user.error());
       return;
     }
     if (auto done = grant(*opened->store, grant_options->name, grant_options->readable,

@@ -48,8 +48,8 @@ void add_validate_command(CLI::App& app, GlobalOptions& global, int& exit_code) 
       }
     }
     if (!global.quiet)
-      std::fprintf(stderr, "%zu object(s) checked: %zu error(s), %zu warning(s)\n", objects,
-                   errors, warnings);
+      std::fprintf(stderr, "%zu object(s) checked: %zu error(s), %zu warning(s)\n", objects, errors,
+                   warnings);
     if (exit_code == kSuccess && errors > 0)
       exit_code = kInvalidInput;
   });
