@@ -4,6 +4,16 @@
 
 namespace tansiq::node {
 
+policy::Handling PolicyState::handling_of(simdjson::dom::element object) const {
+  return policy::read_object_handling(
+      object,
+      [this](std::string_view id) -> const policy::HandlingMarking* {
+        auto marking = handling_markings.find(std::string(id));
+        return marking == handling_markings.end() ? nullptr : &marking->second;
+      },
+      categories);
+}
+
 Result<PolicyState> load_policy_state(store::Store& store) {
   PolicyState state;
   state.categories = policy::parse_category_vocabulary(kShippedCategories);
@@ -46,8 +56,7 @@ Result<PolicyState> load_policy_state(store::Store& store) {
 
 Result<policy::Decision> decide_for_object(store::Store& store, const PolicyState& state,
                                            const std::string& home_agency,
-                                           const std::string& object_id,
-                                           const std::string& partner,
+                                           const std::string& object_id, const std::string& partner,
                                            stix::MicrosSinceEpoch now) {
   auto found = store.find_latest(object_id);
   if (!found)
@@ -58,13 +67,7 @@ Result<policy::Decision> decide_for_object(store::Store& store, const PolicyStat
   simdjson::dom::element element;
   if (parser.parse((*found)->json).get(element))
     return make_error(Error::Kind::internal, "stored JSON does not parse", object_id);
-  policy::Handling handling = policy::read_object_handling(
-      element,
-      [&](std::string_view id) -> const policy::HandlingMarking* {
-        auto marking = state.handling_markings.find(std::string(id));
-        return marking == state.handling_markings.end() ? nullptr : &marking->second;
-      },
-      state.categories);
+  policy::Handling handling = state.handling_of(element);
   if (handling.originator.empty())
     handling.originator = home_agency;
   policy::DecisionContext context{home_agency, &state.agreements, now};

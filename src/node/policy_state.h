@@ -20,6 +20,9 @@ struct PolicyState {
   // Stored agreements or markings that could not be read, with the reason:
   // they count for nothing (an unreadable agreement releases nothing).
   std::vector<std::string> problems;
+
+  // The handling of an object, read with these markings and categories.
+  policy::Handling handling_of(simdjson::dom::element object) const;
 };
 
 Result<PolicyState> load_policy_state(store::Store& store);
@@ -27,8 +30,7 @@ Result<PolicyState> load_policy_state(store::Store& store);
 // The decision for one stored object (its newest version) and one partner.
 Result<policy::Decision> decide_for_object(store::Store& store, const PolicyState& state,
                                            const std::string& home_agency,
-                                           const std::string& object_id,
-                                           const std::string& partner,
+                                           const std::string& object_id, const std::string& partner,
                                            stix::MicrosSinceEpoch now);
 
 } // namespace tansiq::node

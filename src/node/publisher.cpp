@@ -160,13 +160,7 @@ Result<Entries> read_and_decide(store::Store& store, const PolicyState& state,
           entry.extra = static_cast<std::uint32_t>(entries.extras.size());
         }
 
-        policy::Handling handling = policy::read_object_handling(
-            element,
-            [&](std::string_view id) -> const policy::HandlingMarking* {
-              auto found = state.handling_markings.find(std::string(id));
-              return found == state.handling_markings.end() ? nullptr : &found->second;
-            },
-            state.categories);
+        policy::Handling handling = state.handling_of(element);
         // What came from a partner keeps its provenance: its sender is its
         // originator unless its markings say otherwise, and the agreement it
         // came under decides whether it may go on (third-party rule).

@@ -102,13 +102,7 @@ Result<PullSummary> pull_partner(store::Store& store, audit::AuditLog& audit,
       std::string_view created_by;
       if (element["created_by_ref"].get_string().get(created_by))
         created_by = {};
-      policy::Handling handling = policy::read_object_handling(
-          element,
-          [&](std::string_view id) -> const policy::HandlingMarking* {
-            auto found = state->handling_markings.find(std::string(id));
-            return found == state->handling_markings.end() ? nullptr : &found->second;
-          },
-          state->categories);
+      policy::Handling handling = state->handling_of(element);
       std::string problem =
           origin_problem(handling, std::string(created_by), partner, home_agency, *state);
       if (!problem.empty()) {
