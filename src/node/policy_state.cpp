@@ -67,11 +67,37 @@ Result<policy::Decision> decide_for_object(store::Store& store, const PolicyStat
   simdjson::dom::element element;
   if (parser.parse((*found)->json).get(element))
     return make_error(Error::Kind::internal, "stored JSON does not parse", object_id);
-  policy::Handling handling = state.handling_of(element);
+  auto handling =
+      effective_handling(store, state, element, object_id, (*found)->version_micros, home_agency);
+  if (!handling)
+    return handling.error();
+  policy::DecisionContext context{home_agency, &state.agreements, now};
+  return policy::decide(*handling, partner, context);
+}
+
+Result<policy::Handling> effective_handling(store::Store& store, const PolicyState& state,
+                                            simdjson::dom::element object,
+                                            const std::string& object_id,
+                                            stix::MicrosSinceEpoch version_micros,
+                                            const std::string& home_agency) {
+  policy::Handling handling = state.handling_of(object);
+  auto provenance = store.provenance_of(object_id);
+  if (!provenance)
+    return provenance.error();
+  if (!provenance->empty()) {
+    const store::Provenance* chosen = &provenance->front();
+    for (const auto& record : *provenance)
+      if (record.version_micros == version_micros) {
+        chosen = &record;
+        break;
+      }
+    handling.received_under_agreement = chosen->agreement;
+    if (handling.originator.empty())
+      handling.originator = chosen->received_from;
+  }
   if (handling.originator.empty())
     handling.originator = home_agency;
-  policy::DecisionContext context{home_agency, &state.agreements, now};
-  return policy::decide(handling, partner, context);
+  return handling;
 }
 
 } // namespace tansiq::node

@@ -27,6 +27,16 @@ struct PolicyState {
 
 Result<PolicyState> load_policy_state(store::Store& store);
 
+// The handling an object version is released under: what its markings say,
+// and how it reached this node. What came from a partner keeps its provenance:
+// its sender is its originator unless its markings say otherwise, and the
+// agreement it came under decides whether it may go on (third-party rule).
+Result<policy::Handling> effective_handling(store::Store& store, const PolicyState& state,
+                                            simdjson::dom::element object,
+                                            const std::string& object_id,
+                                            stix::MicrosSinceEpoch version_micros,
+                                            const std::string& home_agency);
+
 // The decision for one stored object (its newest version) and one partner.
 Result<policy::Decision> decide_for_object(store::Store& store, const PolicyState& state,
                                            const std::string& home_agency,

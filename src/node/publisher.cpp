@@ -160,28 +160,12 @@ Result<Entries> read_and_decide(store::Store& store, const PolicyState& state,
           entry.extra = static_cast<std::uint32_t>(entries.extras.size());
         }
 
-        policy::Handling handling = state.handling_of(element);
-        // What came from a partner keeps its provenance: its sender is its
-        // originator unless its markings say otherwise, and the agreement it
-        // came under decides whether it may go on (third-party rule).
-        auto provenance = store.provenance_of(object.id);
-        if (!provenance)
-          return provenance.error();
-        if (!provenance->empty()) {
-          const store::Provenance* chosen = &provenance->front();
-          for (const auto& record : *provenance)
-            if (record.version_micros == object.version_micros) {
-              chosen = &record;
-              break;
-            }
-          handling.received_under_agreement = chosen->agreement;
-          if (handling.originator.empty())
-            handling.originator = chosen->received_from;
-        }
-        if (handling.originator.empty())
-          handling.originator = home;
+        auto handling =
+            effective_handling(store, state, element, object.id, object.version_micros, home);
+        if (!handling)
+          return handling.error();
         for (size_t p = 0; p < partners.size(); ++p)
-          entries.decided[p].push_back(decide_one(handling, entry.kind, object.id, partners[p],
+          entries.decided[p].push_back(decide_one(*handling, entry.kind, object.id, partners[p],
                                                   home, state, now, entries.reasons));
         entries.list.push_back(entry);
       }
