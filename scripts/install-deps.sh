@@ -12,6 +12,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev
   curl python3
+  chromium
 )
 
 missing=()
@@ -20,6 +21,10 @@ for p in "${packages[@]}"; do
     missing+=("$p")
   fi
 done
+
+# The console (web/) is built with Node.js and npm: the base image has them;
+# elsewhere Debian's packages do.
+if ! command -v npm >/dev/null; then missing+=(nodejs npm); fi
 
 if ((${#missing[@]})); then
   echo "tansiq: installing ${#missing[@]} Debian packages: ${missing[*]}"

@@ -28,14 +28,8 @@ Error refused(std::string message) {
 Result<store::User> Authenticator::authenticate(std::string_view authorization) {
   if (authorization.empty())
     return make_error(Error::Kind::not_found, "authentication required (Basic or Bearer)");
-  if (starts_with_ignoring_case(authorization, "bearer ")) {
-    auto user = store_.find_user_by_token(hash_token(authorization.substr(7)));
-    if (!user)
-      return user.error();
-    if (!user->has_value())
-      return refused("unknown or revoked API token");
-    return std::move(**user);
-  }
+  if (starts_with_ignoring_case(authorization, "bearer "))
+    return with_token(authorization.substr(7));
   if (starts_with_ignoring_case(authorization, "basic "))
     return basic(authorization.substr(6));
   return refused("unsupported authorization scheme; use Basic or Bearer");
@@ -52,16 +46,27 @@ Result<store::User> Authenticator::basic(std::string_view encoded) {
   size_t colon = decoded.find(':');
   if (colon == std::string::npos)
     return refused("malformed Basic credentials (no ':' between user and password)");
-  std::string name = decoded.substr(0, colon);
-  std::string_view password = std::string_view(decoded).substr(colon + 1);
+  return with_password(decoded.substr(0, colon), std::string_view(decoded).substr(colon + 1));
+}
 
+Result<store::User> Authenticator::with_token(std::string_view token) {
+  auto user = store_.find_user_by_token(hash_token(token));
+  if (!user)
+    return user.error();
+  if (!user->has_value())
+    return refused("unknown or revoked API token");
+  return std::move(**user);
+}
+
+Result<store::User> Authenticator::with_password(const std::string& name,
+                                                 std::string_view password) {
   auto user = store_.find_user(name);
   if (!user)
     return user.error();
   if (!user->has_value() || (*user)->revoked)
     return refused("unknown user or wrong password");
 
-  std::string key = hash_token(decoded + '\n' + (*user)->password_hash);
+  std::string key = hash_token(name + ':' + std::string(password) + '\n' + (*user)->password_hash);
   auto now = std::chrono::steady_clock::now();
   {
     std::lock_guard lock(cache_mutex_);

@@ -20,6 +20,10 @@ public:
   // not_found when there is no header; forbidden when the credentials are wrong.
   Result<store::User> authenticate(std::string_view authorization);
 
+  // The same checks for credentials that came another way (the console's sign-in form).
+  Result<store::User> with_token(std::string_view token);
+  Result<store::User> with_password(const std::string& name, std::string_view password);
+
 private:
   Result<store::User> basic(std::string_view encoded);
 

@@ -1,6 +1,7 @@
 #include "audit/audit_log.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "console/console_api.h"
 #include "node/node.h"
 #include "node/policy_state.h"
 #include "node/publish_loop.h"
@@ -75,7 +76,16 @@ void add_serve_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
     };
     settings.tls_certificate_file = in_node(opened->config.tls_certificate);
     settings.tls_private_key_file = in_node(opened->config.tls_private_key);
-    server::HttpServer server(api, settings);
+    console::ConsoleApi console_api(*opened->store, {opened->config.name, opened->config.agency,
+                                                     !settings.tls_certificate_file.empty()});
+    server::HttpServer server(
+        [&](const taxii::Request& request) {
+          std::string_view path = std::string_view(request.target)
+                                      .substr(0, std::string_view(request.target).find('?'));
+          return console::ConsoleApi::serves(path) ? console_api.handle(request)
+                                                   : api.handle(request);
+        },
+        settings);
     auto published = publisher.start();
     if (!published) {
       exit_code = report(published.error());
@@ -86,10 +96,11 @@ void add_serve_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
       exit_code = report(bound.error());
       return;
     }
+    const char* scheme = settings.tls_certificate_file.empty() ? "http" : "https";
     std::printf("Tansiq node \"%s\" serving TAXII 2.1 on %s://%s:%u/taxii2/ (API root %s)\n",
-                opened->config.name.c_str(),
-                settings.tls_certificate_file.empty() ? "http" : "https", settings.address.c_str(),
-                *bound, api_settings.api_root_path.c_str());
+                opened->config.name.c_str(), scheme, settings.address.c_str(), *bound,
+                api_settings.api_root_path.c_str());
+    std::printf("Analyst console: %s://%s:%u/console/\n", scheme, settings.address.c_str(), *bound);
     puller.start();
     if (published->partners > 0)
       std::printf("Published %zu object version(s) to %zu partner agenc%s\n", published->published,

@@ -32,7 +32,7 @@ http::response<http::string_body> to_beast(taxii::Response&& response, unsigned 
   if (!response.content_type.empty())
     out.set(http::field::content_type, response.content_type);
   for (auto& [name, value] : response.headers)
-    out.set(name, value);
+    out.insert(name, value); // insert, not set: several Set-Cookie lines may go out
   out.body() = std::move(response.body);
   out.keep_alive(keep_alive);
   out.prepare_payload();
@@ -42,16 +42,22 @@ http::response<http::string_body> to_beast(taxii::Response&& response, unsigned 
 using PlainStream = beast::tcp_stream;
 using TlsStream = beast::ssl_stream<beast::tcp_stream>;
 
-beast::tcp_stream& tcp_layer(PlainStream& stream) { return stream; }
-beast::tcp_stream& tcp_layer(TlsStream& stream) { return beast::get_lowest_layer(stream); }
+beast::tcp_stream& tcp_layer(PlainStream& stream) {
+  return stream;
+}
+beast::tcp_stream& tcp_layer(TlsStream& stream) {
+  return beast::get_lowest_layer(stream);
+}
 
 // One connection: read a request, answer it, and again while the client keeps
 // the connection alive. `Stream` is plain TCP or TLS over TCP.
 template <typename Stream> class Session : public std::enable_shared_from_this<Session<Stream>> {
 public:
   template <typename... StreamArguments>
-  Session(taxii::Api& api, const ServerSettings& settings, StreamArguments&&... arguments)
-      : stream_(std::forward<StreamArguments>(arguments)...), api_(api), settings_(settings) {}
+  Session(const RequestHandler& handler, const ServerSettings& settings,
+          StreamArguments&&... arguments)
+      : stream_(std::forward<StreamArguments>(arguments)...), handler_(handler),
+        settings_(settings) {}
 
   void start() {
     if constexpr (std::is_same_v<Stream, TlsStream>) {
@@ -97,9 +103,11 @@ private:
     call.accept = std::string(request[http::field::accept]);
     call.content_type = std::string(request[http::field::content_type]);
     call.authorization = std::string(request[http::field::authorization]);
+    call.cookie = std::string(request[http::field::cookie]);
+    call.csrf_token = std::string(request["X-CSRF-Token"]);
     call.body = std::move(request.body());
     bool keep_alive = request.keep_alive();
-    taxii::Response response = api_.handle(call);
+    taxii::Response response = handler_(call);
     spdlog::debug("{} {} -> {}", call.method, call.target, response.status);
     send(to_beast(std::move(response), request.version(), keep_alive));
   }
@@ -111,12 +119,13 @@ private:
 
   void send(http::response<http::string_body>&& response) {
     auto message = std::make_shared<http::response<http::string_body>>(std::move(response));
-    http::async_write(stream_, *message,
-                      [self = this->shared_from_this(), message](beast::error_code error, std::size_t) {
-                        if (error || !message->keep_alive())
-                          return self->close();
-                        self->read_request();
-                      });
+    http::async_write(
+        stream_, *message,
+        [self = this->shared_from_this(), message](beast::error_code error, std::size_t) {
+          if (error || !message->keep_alive())
+            return self->close();
+          self->read_request();
+        });
   }
 
   void close() {
@@ -132,16 +141,17 @@ private:
   Stream stream_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
-  taxii::Api& api_;
+  const RequestHandler& handler_;
   const ServerSettings& settings_;
 };
 
 } // namespace
 
 struct HttpServer::State {
-  State(taxii::Api& api, ServerSettings settings)
-      : api(api), settings(std::move(settings)), io(static_cast<int>(this->settings.threads)),
-        acceptor(asio::make_strand(io)), signals(io), tls(asio::ssl::context::tls_server) {}
+  State(RequestHandler handler, ServerSettings settings)
+      : handler(std::move(handler)), settings(std::move(settings)),
+        io(static_cast<int>(this->settings.threads)), acceptor(asio::make_strand(io)), signals(io),
+        tls(asio::ssl::context::tls_server) {}
 
   bool uses_tls() const { return !settings.tls_certificate_file.empty(); }
 
@@ -152,30 +162,33 @@ struct HttpServer::State {
                     asio::ssl::context::no_tlsv1_1);
     tls.use_certificate_chain_file(settings.tls_certificate_file, error);
     if (error)
-      return make_error(Error::Kind::invalid_input, "cannot load the TLS certificate: " + error.message(),
+      return make_error(Error::Kind::invalid_input,
+                        "cannot load the TLS certificate: " + error.message(),
                         settings.tls_certificate_file);
     tls.use_private_key_file(settings.tls_private_key_file, asio::ssl::context::pem, error);
     if (error)
-      return make_error(Error::Kind::invalid_input, "cannot load the TLS private key: " + error.message(),
+      return make_error(Error::Kind::invalid_input,
+                        "cannot load the TLS private key: " + error.message(),
                         settings.tls_private_key_file);
     return {};
   }
 
   void accept() {
-    acceptor.async_accept(asio::make_strand(io), [this](beast::error_code error, tcp::socket socket) {
+    acceptor.async_accept(asio::make_strand(io), [this](beast::error_code error,
+                                                        tcp::socket socket) {
       if (error == asio::error::operation_aborted)
         return;
       if (!error) {
         if (uses_tls())
-          std::make_shared<Session<TlsStream>>(api, settings, std::move(socket), tls)->start();
+          std::make_shared<Session<TlsStream>>(handler, settings, std::move(socket), tls)->start();
         else
-          std::make_shared<Session<PlainStream>>(api, settings, std::move(socket))->start();
+          std::make_shared<Session<PlainStream>>(handler, settings, std::move(socket))->start();
       }
       accept();
     });
   }
 
-  taxii::Api& api;
+  RequestHandler handler;
   ServerSettings settings;
   asio::io_context io;
   tcp::acceptor acceptor;
@@ -184,12 +197,19 @@ struct HttpServer::State {
 };
 
 HttpServer::HttpServer(taxii::Api& api, ServerSettings settings)
-    : state_(std::make_unique<State>(api, std::move(settings))) {}
+    : HttpServer([&api](const taxii::Request& request) { return api.handle(request); },
+                 std::move(settings)) {}
 
-HttpServer::~HttpServer() { stop(); }
+HttpServer::HttpServer(RequestHandler handler, ServerSettings settings)
+    : state_(std::make_unique<State>(std::move(handler), std::move(settings))) {}
+
+HttpServer::~HttpServer() {
+  stop();
+}
 
 Result<unsigned short> HttpServer::start() {
-  if (state_->settings.tls_certificate_file.empty() != state_->settings.tls_private_key_file.empty())
+  if (state_->settings.tls_certificate_file.empty() !=
+      state_->settings.tls_private_key_file.empty())
     return make_error(Error::Kind::invalid_input,
                       "TLS needs both a certificate file and a private key file");
   if (state_->uses_tls())

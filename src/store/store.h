@@ -19,7 +19,7 @@ namespace tansiq::store {
 using stix::MicrosSinceEpoch;
 
 struct Collection {
-  std::string id;          // a UUID, as TAXII requires
+  std::string id; // a UUID, as TAXII requires
   std::string title;
   std::string description;
 };
@@ -29,9 +29,9 @@ struct NewObject {
   std::string_view id;
   std::string_view type;
   std::string_view spec_version;
-  std::string_view version;      // the "modified" (else "created") text; may be empty
+  std::string_view version; // the "modified" (else "created") text; may be empty
   MicrosSinceEpoch version_micros = 0;
-  std::string_view json;         // exact minified bytes, served verbatim later
+  std::string_view json; // exact minified bytes, served verbatim later
 };
 
 enum class AddOutcome { added, duplicate };
@@ -51,6 +51,9 @@ struct ObjectQuery {
   VersionMatch versions;
   std::optional<MicrosSinceEpoch> added_after;
   std::optional<MicrosSinceEpoch> after_cursor; // from a previous page's next_cursor
+  // Pages run from the newest date_added to the oldest (the console's lists);
+  // next_cursor then continues downwards. Not with released_to.
+  bool newest_first = false;
   size_t limit = 1000;
   bool with_json = true; // false for manifests
   // When set, only versions published to this agency and not lapsed at `now`.
@@ -62,10 +65,15 @@ struct StoredObject {
   std::string id;
   std::string type;
   std::string spec_version;
-  std::string version;            // as received; empty when the object has none
+  std::string version; // as received; empty when the object has none
   MicrosSinceEpoch version_micros = 0;
   MicrosSinceEpoch date_added = 0; // unique and increasing across the store
-  std::string json;               // empty when the query asked for no JSON
+  std::string json;                // empty when the query asked for no JSON
+};
+
+struct TypeCount {
+  std::string type;
+  size_t count = 0;
 };
 
 struct ObjectPage {
@@ -158,6 +166,11 @@ public:
   virtual Result<size_t> delete_object(std::string_view collection_id, std::string_view object_id,
                                        const ObjectQuery& versions) = 0;
   virtual Result<size_t> count_objects(std::string_view collection_id) = 0;
+  // Object versions per type in a collection, most numerous first.
+  virtual Result<std::vector<TypeCount>> count_types(std::string_view collection_id) = 0;
+  // Object versions added to a collection after an instant.
+  virtual Result<size_t> count_added_after(std::string_view collection_id,
+                                           MicrosSinceEpoch after) = 0;
   // The newest version of an object, whichever collection holds it.
   virtual Result<std::optional<StoredObject>> find_latest(std::string_view object_id) = 0;
   // The newest version of every object of a type, across collections (for
@@ -180,8 +193,7 @@ public:
   // a policy change), or added to (after new objects were decided).
   virtual Result<void> replace_releases(std::string_view agency,
                                         std::span<const Release> releases) = 0;
-  virtual Result<void> add_releases(std::string_view agency,
-                                    std::span<const Release> releases) = 0;
+  virtual Result<void> add_releases(std::string_view agency, std::span<const Release> releases) = 0;
   // The date_added of every version published to the agency (lapsed or not).
   virtual Result<std::vector<MicrosSinceEpoch>> released_versions(std::string_view agency) = 0;
 

@@ -149,10 +149,14 @@ TEST_F(StoreContract, PagesFollowDateAddedWithACursor) {
 }
 
 TEST_F(StoreContract, AddedAfterExcludesEarlierAdditions) {
-  ASSERT_TRUE(store_->add_objects(kCollection, as_new({make_version(kA, "2020-01-01T00:00:00.000Z")})).ok());
+  ASSERT_TRUE(
+      store_->add_objects(kCollection, as_new({make_version(kA, "2020-01-01T00:00:00.000Z")}))
+          .ok());
   auto first = store_->query_objects(kCollection, {});
   ASSERT_TRUE(first.ok());
-  ASSERT_TRUE(store_->add_objects(kCollection, as_new({make_version(kB, "2020-01-01T00:00:00.000Z")})).ok());
+  ASSERT_TRUE(
+      store_->add_objects(kCollection, as_new({make_version(kB, "2020-01-01T00:00:00.000Z")}))
+          .ok());
   ObjectQuery query;
   query.added_after = first->objects[0].date_added;
   EXPECT_EQ(ids_of(query), std::vector<std::string>{kB + "@2020-01-01T00:00:00.000Z"});
@@ -173,7 +177,8 @@ TEST_F(StoreContract, DeleteRemovesSelectedVersionsAndKeepsFirstLastRight) {
 }
 
 TEST_F(StoreContract, UnknownCollectionIsNotFoundAndNothingIsWritten) {
-  auto added = store_->add_objects("no-such", as_new({make_version(kA, "2020-01-01T00:00:00.000Z")}));
+  auto added =
+      store_->add_objects("no-such", as_new({make_version(kA, "2020-01-01T00:00:00.000Z")}));
   ASSERT_FALSE(added.ok());
   EXPECT_EQ(added.error().kind, Error::Kind::not_found);
   EXPECT_EQ(store_->count_objects(kCollection).value(), 0u);
@@ -205,13 +210,17 @@ TEST_F(StoreContract, StatusDocumentsRoundTrip) {
 }
 
 TEST_F(StoreContract, DataSurvivesReopening) {
-  ASSERT_TRUE(store_->add_objects(kCollection, as_new({make_version(kA, "2020-01-01T00:00:00.000Z")})).ok());
+  ASSERT_TRUE(
+      store_->add_objects(kCollection, as_new({make_version(kA, "2020-01-01T00:00:00.000Z")}))
+          .ok());
   store_.reset();
   auto reopened = open_sqlite_store(dir_.file("store.sqlite"), false);
   ASSERT_TRUE(reopened.ok());
   EXPECT_EQ((*reopened)->count_objects(kCollection).value(), 1u);
   // date_added keeps increasing after a reopen.
-  ASSERT_TRUE((*reopened)->add_objects(kCollection, as_new({make_version(kB, "2020-01-01T00:00:00.000Z")})).ok());
+  ASSERT_TRUE((*reopened)
+                  ->add_objects(kCollection, as_new({make_version(kB, "2020-01-01T00:00:00.000Z")}))
+                  .ok());
   auto page = (*reopened)->query_objects(kCollection, {});
   ASSERT_EQ(page->objects.size(), 2u);
   EXPECT_LT(page->objects[0].date_added, page->objects[1].date_added);
@@ -227,9 +236,13 @@ TEST(SqliteStore, MissingFileIsAnErrorWhenNotCreating) {
 TEST_F(StoreContract, FindsTheNewestVersionAcrossCollections) {
   const char* other = "0c8f6c1e-51a4-4f7e-9a53-4d2f3a3e7b01";
   ASSERT_TRUE(store_->create_collection({other, "Other", ""}).ok());
-  ASSERT_TRUE(store_->add_objects(kCollection, as_new({make_version(kA, "2020-01-01T00:00:00.000Z")})).ok());
-  ASSERT_TRUE(store_->add_objects(other, as_new({make_version(kA, "2021-01-01T00:00:00.000Z"),
-                                                 make_version(kB, "2020-01-01T00:00:00.000Z")})).ok());
+  ASSERT_TRUE(
+      store_->add_objects(kCollection, as_new({make_version(kA, "2020-01-01T00:00:00.000Z")}))
+          .ok());
+  ASSERT_TRUE(store_
+                  ->add_objects(other, as_new({make_version(kA, "2021-01-01T00:00:00.000Z"),
+                                               make_version(kB, "2020-01-01T00:00:00.000Z")}))
+                  .ok());
   auto latest = store_->find_latest(kA);
   ASSERT_TRUE(latest.ok());
   ASSERT_TRUE(latest->has_value());
@@ -265,4 +278,54 @@ TEST_F(StoreContract, APartnersViewHoldsOnlyWhatWasPublishedToIt) {
   EXPECT_EQ(store_->released_versions(brussels)->size(), 2u);
   ASSERT_TRUE(store_->replace_releases(brussels, {}).ok());
   EXPECT_TRUE(store_->released_versions(brussels)->empty());
+}
+
+TEST_F(StoreContract, NewestFirstPagesRunDownwardsWithACursor) {
+  std::vector<Version> versions;
+  for (int i = 0; i < 12; ++i)
+    versions.push_back(make_version("indicator--00000000-0000-4000-8000-0000000001" +
+                                        std::string(i < 10 ? "0" : "") + std::to_string(i),
+                                    "2020-01-01T00:00:00.000Z"));
+  ASSERT_TRUE(store_->add_objects(kCollection, as_new(versions)).ok());
+  ObjectQuery query;
+  query.newest_first = true;
+  query.limit = 5;
+  std::vector<std::string> seen;
+  for (int page_number = 0;; ++page_number) {
+    auto page = store_->query_objects(kCollection, query);
+    ASSERT_TRUE(page.ok());
+    for (const auto& object : page->objects)
+      seen.push_back(object.id);
+    if (!page->more)
+      break;
+    query.after_cursor = page->next_cursor;
+    ASSERT_LT(page_number, 3);
+  }
+  ASSERT_EQ(seen.size(), versions.size());
+  for (size_t i = 0; i < seen.size(); ++i)
+    EXPECT_EQ(seen[i], versions[versions.size() - 1 - i].id);
+}
+
+TEST_F(StoreContract, CountsPerTypeAndSinceAnInstant) {
+  ASSERT_TRUE(store_
+                  ->add_objects(kCollection, as_new({make_version(kA, "2020-01-01T00:00:00.000Z"),
+                                                     make_version(kA, "2020-02-01T00:00:00.000Z")}))
+                  .ok());
+  auto first = store_->query_objects(kCollection, {});
+  ASSERT_TRUE(first.ok());
+  MicrosSinceEpoch before_b = first->objects.back().date_added;
+  ASSERT_TRUE(store_
+                  ->add_objects(kCollection, as_new({make_version(kB, "2020-01-01T00:00:00.000Z"),
+                                                     make_version(kC, "2020-01-01T00:00:00.000Z")}))
+                  .ok());
+  auto counts = store_->count_types(kCollection);
+  ASSERT_TRUE(counts.ok());
+  ASSERT_EQ(counts->size(), 2u);
+  EXPECT_EQ(counts->at(0).type, "indicator"); // versions count: kA twice, kC once
+  EXPECT_EQ(counts->at(0).count, 3u);
+  EXPECT_EQ(counts->at(1).type, "malware");
+  EXPECT_EQ(counts->at(1).count, 1u);
+  EXPECT_EQ(store_->count_added_after(kCollection, before_b).value(), 2u);
+  EXPECT_EQ(store_->count_added_after(kCollection, 0).value(), 4u);
+  EXPECT_EQ(store_->count_types("no-such").error().kind, Error::Kind::not_found);
 }

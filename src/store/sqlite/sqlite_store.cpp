@@ -6,6 +6,7 @@
 #include "store/store.h"
 
 #include <algorithm>
+#include <limits>
 #include <mutex>
 #include <variant>
 
@@ -199,6 +200,12 @@ public:
       parameters.values.emplace_back(after);
       parameters.values.emplace_back(query.now);
       parameters.values.emplace_back(*collection);
+    } else if (query.newest_first) {
+      sql += "objects WHERE collection=? AND date_added>? AND date_added<?";
+      parameters.values.emplace_back(*collection);
+      parameters.values.emplace_back(query.added_after.value_or(0));
+      parameters.values.emplace_back(
+          query.after_cursor.value_or(std::numeric_limits<std::int64_t>::max()));
     } else {
       sql += "objects WHERE collection=? AND date_added>?";
       parameters.values.emplace_back(*collection);
@@ -208,8 +215,9 @@ public:
     append_in_list(sql, parameters, "type", query.types);
     append_in_list(sql, parameters, "spec_version", query.spec_versions);
     append_version_filter(sql, parameters, query.versions);
-    sql += query.released_to ? " ORDER BY releases.date_added LIMIT ?"
-                             : " ORDER BY date_added LIMIT ?";
+    sql += query.released_to    ? " ORDER BY releases.date_added LIMIT ?"
+           : query.newest_first ? " ORDER BY date_added DESC LIMIT ?"
+                                : " ORDER BY date_added LIMIT ?";
     parameters.values.emplace_back(static_cast<std::int64_t>(query.limit) + 1);
 
     auto statement = lease->prepare(sql);
@@ -270,6 +278,49 @@ public:
     statement->bind_all(*collection);
     if (statement->step() != SQLITE_ROW)
       return lease->last_error("count objects");
+    return static_cast<size_t>(statement->integer(0));
+  }
+
+  Result<std::vector<TypeCount>> count_types(std::string_view collection_id) override {
+    auto reader = readers_.take();
+    if (!reader)
+      return reader.error();
+    ConnectionPool::Lease lease(readers_, std::move(reader.value()));
+    auto collection = collection_rowid(*lease, collection_id);
+    if (!collection)
+      return collection.error();
+    // objects_by_type (collection, type) covers it: no row is read.
+    auto statement = lease->prepare("SELECT type, COUNT(*) AS n FROM objects WHERE collection=? "
+                                    "GROUP BY type ORDER BY n DESC, type");
+    if (!statement)
+      return statement.error();
+    statement->bind_all(*collection);
+    std::vector<TypeCount> counts;
+    int code;
+    while ((code = statement->step()) == SQLITE_ROW)
+      counts.push_back(
+          TypeCount{std::string(statement->text(0)), static_cast<size_t>(statement->integer(1))});
+    if (code != SQLITE_DONE)
+      return lease->last_error("count types");
+    return counts;
+  }
+
+  Result<size_t> count_added_after(std::string_view collection_id,
+                                   MicrosSinceEpoch after) override {
+    auto reader = readers_.take();
+    if (!reader)
+      return reader.error();
+    ConnectionPool::Lease lease(readers_, std::move(reader.value()));
+    auto collection = collection_rowid(*lease, collection_id);
+    if (!collection)
+      return collection.error();
+    auto statement =
+        lease->prepare("SELECT COUNT(*) FROM objects WHERE collection=? AND date_added>?");
+    if (!statement)
+      return statement.error();
+    statement->bind_all(*collection, after);
+    if (statement->step() != SQLITE_ROW)
+      return lease->last_error("count recent objects");
     return static_cast<size_t>(statement->integer(0));
   }
 

@@ -1,0 +1,38 @@
+#include "console/console_response.h"
+
+#include "taxii/error_response.h"
+
+namespace tansiq::console {
+
+taxii::Response json_response(int status, std::string body) {
+  taxii::Response response;
+  response.status = status;
+  response.content_type = kJsonMediaType;
+  response.body = std::move(body);
+  add_security_headers(response, false);
+  return response;
+}
+
+taxii::Response console_error(int status, std::string_view title, std::string_view description) {
+  taxii::Response response = taxii::error_response(status, title, description);
+  response.content_type = kJsonMediaType;
+  add_security_headers(response, false);
+  return response;
+}
+
+taxii::Response console_error(const Error& error) {
+  taxii::Response response = taxii::error_response(error);
+  response.content_type = kJsonMediaType;
+  add_security_headers(response, false);
+  return response;
+}
+
+void add_security_headers(taxii::Response& response, bool cacheable) {
+  response.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  response.headers.emplace_back("Referrer-Policy", "no-referrer");
+  response.headers.emplace_back("X-Frame-Options", "DENY");
+  if (!cacheable)
+    response.headers.emplace_back("Cache-Control", "no-store");
+}
+
+} // namespace tansiq::console

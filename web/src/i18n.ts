@@ -1,0 +1,169 @@
+// The console's three languages. Arabic is right-to-left; its dates use the
+// month names of the user's region (Maghreb by default: يناير… يوليوز، غشت،
+// شتنبر، نونبر، دجنبر), digits stay Latin as in the Moroccan press.
+export type Language = "ar" | "fr" | "en";
+export type ArabicMonths = "maghreb" | "mashriq" | "levant";
+
+const strings = {
+  appName: { ar: "تنسيق", fr: "Tansiq", en: "Tansiq" },
+  signIn: { ar: "تسجيل الدخول", fr: "Connexion", en: "Sign in" },
+  signOut: { ar: "تسجيل الخروج", fr: "Déconnexion", en: "Sign out" },
+  user: { ar: "اسم المستخدم", fr: "Utilisateur", en: "User" },
+  password: { ar: "كلمة المرور", fr: "Mot de passe", en: "Password" },
+  orToken: { ar: "أو رمز الوصول (API)", fr: "ou jeton d'API", en: "or API token" },
+  token: { ar: "الرمز", fr: "Jeton", en: "Token" },
+  language: { ar: "اللغة", fr: "Langue", en: "Language" },
+  months: { ar: "أسماء الشهور", fr: "Mois en arabe", en: "Arabic month names" },
+  maghreb: { ar: "مغاربية", fr: "maghrébins", en: "Maghreb" },
+  mashriq: { ar: "مشرقية", fr: "orientaux", en: "Mashriq" },
+  levant: { ar: "شامية", fr: "levantins", en: "Levant" },
+  overview: { ar: "نظرة عامة", fr: "Vue d'ensemble", en: "Overview" },
+  browse: { ar: "تصفح", fr: "Parcourir", en: "Browse" },
+  holdings: { ar: "المحفوظات", fr: "Fonds", en: "Holdings" },
+  objects: { ar: "كائنات", fr: "objets", en: "objects" },
+  today: { ar: "وصل اليوم", fr: "arrivés aujourd'hui", en: "arrived today" },
+  byType: { ar: "حسب النوع", fr: "Par type", en: "By type" },
+  byCollection: { ar: "حسب المجموعة", fr: "Par collection", en: "By collection" },
+  partners: { ar: "الشركاء", fr: "Partenaires", en: "Partners" },
+  noPartners: { ar: "لا شركاء مسجلين", fr: "Aucun partenaire", en: "No partners configured" },
+  lastSync: { ar: "آخر مزامنة ناجحة", fr: "Dernière synchronisation", en: "Last successful sync" },
+  never: { ar: "أبدا", fr: "jamais", en: "never" },
+  error: { ar: "خطأ", fr: "Erreur", en: "Error" },
+  ok: { ar: "سليم", fr: "OK", en: "OK" },
+  collection: { ar: "المجموعة", fr: "Collection", en: "Collection" },
+  type: { ar: "النوع", fr: "Type", en: "Type" },
+  anyType: { ar: "كل الأنواع", fr: "Tous les types", en: "All types" },
+  anyTlp: { ar: "كل مستويات TLP", fr: "Tous les TLP", en: "Any TLP" },
+  name: { ar: "الاسم", fr: "Nom", en: "Name" },
+  modified: { ar: "آخر تعديل", fr: "Modifié", en: "Modified" },
+  added: { ar: "أضيف", fr: "Ajouté", en: "Added" },
+  next: { ar: "التالي", fr: "Suivant", en: "Next" },
+  first: { ar: "الأحدث", fr: "Plus récents", en: "Newest" },
+  nothing: { ar: "لا شيء هنا", fr: "Rien ici", en: "Nothing here" },
+  loading: { ar: "جار التحميل…", fr: "Chargement…", en: "Loading…" },
+  markings: { ar: "العلامات", fr: "Marquages", en: "Markings" },
+  categories: { ar: "الفئات", fr: "Catégories", en: "Categories" },
+  originator: { ar: "الجهة المصدر", fr: "Émetteur", en: "Originator" },
+  releasableTo: { ar: "قابل للإرسال إلى", fr: "Diffusable à", en: "Releasable to" },
+  thirdPartyRule: {
+    ar: "قاعدة الطرف الثالث: لا يمرر إلا بموافقة المصدر",
+    fr: "Règle du tiers : pas de rediffusion sans l'accord de l'émetteur",
+    en: "Third-party rule: no onward release without the originator's consent",
+  },
+  expires: { ar: "ينتهي", fr: "Expire", en: "Expires" },
+  whoMaySee: { ar: "من يمكنه الاطلاع؟", fr: "Qui peut voir cet objet ?", en: "Who may see this" },
+  released: { ar: "يرسل", fr: "Diffusé", en: "Released" },
+  withheld: { ar: "محجوب", fr: "Retenu", en: "Withheld" },
+  noPartnerAgencies: {
+    ar: "لا توجد وكالات شريكة",
+    fr: "Aucune agence partenaire",
+    en: "No partner agencies",
+  },
+  versions: { ar: "النسخ", fr: "Versions", en: "Versions" },
+  provenance: { ar: "المصدر", fr: "Provenance", en: "Provenance" },
+  receivedFrom: { ar: "ورد من", fr: "Reçu de", en: "Received from" },
+  localObject: { ar: "أنشئ في هذه العقدة", fr: "Créé sur ce nœud", en: "Created on this node" },
+  refersTo: { ar: "يشير إلى", fr: "Fait référence à", en: "Refers to" },
+  notReadable: { ar: "غير متاح لك", fr: "non accessible", en: "not readable by you" },
+  properties: { ar: "الخصائص", fr: "Propriétés", en: "Properties" },
+  rawJson: { ar: "JSON الأصلي", fr: "JSON brut", en: "Raw JSON" },
+  description: { ar: "الوصف", fr: "Description", en: "Description" },
+  back: { ar: "رجوع", fr: "Retour", en: "Back" },
+  // Errors, in the user's language (the node's own text follows as detail).
+  unauthorized: {
+    ar: "انتهت الجلسة أو بيانات الدخول غير صحيحة. سجل الدخول من جديد.",
+    fr: "Session expirée ou identifiants incorrects. Reconnectez-vous.",
+    en: "Your session has expired or the credentials are wrong. Please sign in again.",
+  },
+  forbidden: {
+    ar: "ليس لهذا الحساب حق الوصول.",
+    fr: "Ce compte n'y a pas accès.",
+    en: "This account may not do that.",
+  },
+  not_found: {
+    ar: "غير موجود، أو حذف، أو ليس لك حق الاطلاع عليه.",
+    fr: "Introuvable, supprimé, ou hors de vos droits de lecture.",
+    en: "Not found: it was deleted, or this account may not read it.",
+  },
+  bad_request: { ar: "طلب غير صالح.", fr: "Requête invalide.", en: "The request is not valid." },
+  unreachable: {
+    ar: "تعذر الاتصال بالعقدة. تحقق من أنها تعمل.",
+    fr: "Le nœud ne répond pas. Vérifiez qu'il tourne.",
+    en: "The node cannot be reached. Check that it is running.",
+  },
+  server: {
+    ar: "حدث خطأ في العقدة.",
+    fr: "Erreur du nœud.",
+    en: "The node ran into an error.",
+  },
+  retry: { ar: "إعادة المحاولة", fr: "Réessayer", en: "Try again" },
+} as const;
+
+export type StringKey = keyof typeof strings;
+
+let current: Language = "en";
+let arabicMonths: ArabicMonths = "maghreb";
+
+export function initLanguage(): void {
+  const saved = localStorage.getItem("tansiq.language");
+  if (saved === "ar" || saved === "fr" || saved === "en") current = saved;
+  else if (navigator.language.startsWith("ar")) current = "ar";
+  else if (navigator.language.startsWith("fr")) current = "fr";
+  const months = localStorage.getItem("tansiq.arabicMonths");
+  if (months === "maghreb" || months === "mashriq" || months === "levant") arabicMonths = months;
+  applyToDocument();
+}
+
+export function language(): Language {
+  return current;
+}
+
+export function monthStyle(): ArabicMonths {
+  return arabicMonths;
+}
+
+export function setLanguage(language: Language): void {
+  current = language;
+  localStorage.setItem("tansiq.language", language);
+  applyToDocument();
+}
+
+export function setMonthStyle(style: ArabicMonths): void {
+  arabicMonths = style;
+  localStorage.setItem("tansiq.arabicMonths", style);
+}
+
+function applyToDocument(): void {
+  document.documentElement.lang = current;
+  document.documentElement.dir = current === "ar" ? "rtl" : "ltr";
+  document.title = strings.appName[current];
+}
+
+export function t(key: StringKey): string {
+  return strings[key][current];
+}
+
+function locale(): string {
+  if (current === "fr") return "fr-FR";
+  if (current === "en") return "en-GB";
+  // CLDR's Arabic locales carry the regional month names.
+  const region = { maghreb: "ar-MA", mashriq: "ar-EG", levant: "ar-SY" }[arabicMonths];
+  return region + "-u-nu-latn";
+}
+
+// A STIX timestamp for people; the text as it is when it does not parse.
+export function formatDate(timestamp: string, withTime = true): string {
+  if (!timestamp) return "";
+  const date = new Date(timestamp);
+  if (Number.isNaN(date.getTime())) return timestamp;
+  return new Intl.DateTimeFormat(locale(), {
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    ...(withTime ? { hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" } : { timeZone: "UTC" }),
+  }).format(date);
+}
+
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat(locale()).format(value);
+}

@@ -1,0 +1,236 @@
+// The console end to end: a real node (`tansiq serve` on loopback, demo data,
+// an ingested Arabic article) driven in Debian's Chromium by playwright-core.
+// Usage: node tests/e2e.mjs  (env TANSIQ_BINARY: the tansiq binary;
+// TANSIQ_SCREENSHOTS: where the screenshots go). Exits non-zero on the first
+// failed check, naming it.
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium } from "playwright-core";
+
+const repo = resolve(new URL("../..", import.meta.url).pathname);
+const binary = process.env.TANSIQ_BINARY ?? join(repo, "build/src/cli/tansiq");
+const screenshots = process.env.TANSIQ_SCREENSHOTS ?? join(repo, "build/console-screenshots");
+const chromiumPath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const axeSource = readFileSync(join(repo, "web/node_modules/axe-core/axe.min.js"), "utf8");
+mkdirSync(screenshots, { recursive: true });
+
+let failures = 0;
+function check(condition, what) {
+  if (condition) {
+    console.log(`ok   ${what}`);
+  } else {
+    console.log(`FAIL ${what}`);
+    failures++;
+  }
+}
+const timings = {};
+
+const dir = mkdtempSync(join(tmpdir(), "tansiq-e2e-"));
+const node = join(dir, "node");
+const tansiq = (...args) => execFileSync(binary, ["--dir", node, ...args], { encoding: "utf8" });
+
+// The node: demo data, an Arabic article, a hostile object in a second
+// collection an analyst may not read, and a plain analyst account.
+const init = execFileSync(binary, ["init", node, "--name", "Rabat e2e"], { encoding: "utf8" });
+const adminToken = init.trim().split("\n").pop().trim();
+const sharedCollection = /Default collection: (\S+)/.exec(init)[1];
+tansiq("import", join(repo, "data/demo"));
+tansiq("ingest", "--source-url", "https://example.org/article",
+  join(repo, "../shared/samples/articles/paris-intelligence-meeting-libyan-weapons.txt"));
+const secretCollection = "5f0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d";
+tansiq("collection", "add", "Secret sources", "--id", secretCollection);
+const hostileId = "indicator--6a1f0c3e-2b4d-4e5f-8a9b-0c1d2e3f4a5b";
+const hostileName = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
+const hostile = {
+  type: "bundle", id: "bundle--0e1d2c3b-4a59-4687-9a0b-1c2d3e4f5a6b",
+  objects: [{
+    type: "indicator", spec_version: "2.1", id: hostileId,
+    created: "2024-07-18T09:00:00.000Z", modified: "2024-07-18T09:00:00.000Z",
+    name: hostileName, pattern: "[ipv4-addr:value = '198.51.100.7']", pattern_type: "stix",
+    valid_from: "2024-07-18T09:00:00Z",
+  }],
+};
+writeFileSync(join(dir, "hostile.json"), JSON.stringify(hostile));
+tansiq("import", "--collection", secretCollection, join(dir, "hostile.json"));
+const analystOutput = tansiq("user", "add", "amina", "--role", "analyst", "--read", sharedCollection);
+const analystToken = /tsq_[A-Za-z0-9_-]+/.exec(analystOutput)[0];
+
+// Serve it on a free port.
+const server = spawn(binary, ["--dir", node, "serve", "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+let serverOutput = "";
+const port = await new Promise((resolvePort, reject) => {
+  const timer = setTimeout(() => reject(new Error("the node did not start: " + serverOutput)), 30000);
+  server.stdout.on("data", (chunk) => {
+    serverOutput += chunk;
+    const found = /serving TAXII 2\.1 on http:\/\/127\.0\.0\.1:(\d+)\//.exec(serverOutput);
+    if (found) {
+      clearTimeout(timer);
+      resolvePort(Number(found[1]));
+    }
+  });
+  server.stderr.on("data", (chunk) => (serverOutput += chunk));
+  server.on("exit", (code) => reject(new Error(`the node exited (${code}): ${serverOutput}`)));
+});
+const base = `http://127.0.0.1:${port}`;
+
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const context = await browser.newContext({ locale: "en-GB" });
+const page = await context.newPage();
+const pageErrors = [];
+page.on("pageerror", (error) => pageErrors.push(String(error)));
+page.on("console", (message) => {
+  if (message.type() === "error" && !/401|404|Failed to load resource/.test(message.text()))
+    pageErrors.push(message.text());
+});
+
+async function axeCheck(label) {
+  // Through the DevTools protocol, which the page's CSP does not bind (an inline script tag would be refused).
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const report = await axe.run(document, { resultTypes: ["violations"] });
+    return report.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  });
+  check(result.length === 0, `axe: no serious violation on ${label}${result.length ? " — " + result.join("; ") : ""}`);
+}
+
+try {
+  // Sign-in page: first paint.
+  let started = Date.now();
+  await page.goto(`${base}/`);
+  await page.waitForSelector("#signin-user");
+  timings.signin_page_ms = Date.now() - started;
+  check(page.url().endsWith("/console/"), "/ redirects to /console/");
+  await axeCheck("the sign-in page");
+
+  // A wrong password: a clear message, still on the sign-in page.
+  await page.fill("#signin-user", "admin");
+  await page.fill("#signin-password", "wrong");
+  await page.click("button[type=submit]");
+  await page.waitForSelector(".error[role=alert]");
+  check(await page.isVisible("#signin-user"), "a wrong password keeps the sign-in page with an error");
+
+  // Sign in with the admin token.
+  await page.click("details summary");
+  await page.fill("#signin-token", adminToken);
+  started = Date.now();
+  await page.click("button[type=submit]");
+  await page.waitForSelector("#total-count");
+  timings.overview_after_signin_ms = Date.now() - started;
+  const cookies = await context.cookies();
+  const session = cookies.find((c) => c.name === "tansiq_session");
+  check(session && session.httpOnly && session.sameSite === "Strict", "the session cookie is HttpOnly and SameSite=Strict");
+  const total = Number((await page.textContent("#total-count")).replace(/\D/g, ""));
+  check(total >= 24, `the overview counts the holdings (${total})`);
+  check(await page.isVisible("#types"), "the overview lists counts by type");
+  await page.screenshot({ path: join(screenshots, "overview-en.png"), fullPage: true });
+  await axeCheck("the overview");
+
+  // A reload keeps the session (the cookie), and the first paint is quick.
+  started = Date.now();
+  await page.reload();
+  await page.waitForSelector("#total-count");
+  timings.overview_reload_ms = Date.now() - started;
+
+  // Browse: a page of objects, then one report.
+  await page.click("nav a[href='#/browse']");
+  await page.waitForSelector("#object-list");
+  const rows = await page.locator("#object-list tbody tr").count();
+  check(rows > 10, `browse lists objects (${rows} rows)`);
+  await page.selectOption("#filter-type", "report");
+  await page.waitForFunction(() => location.hash.includes("type=report"));
+  await page.waitForSelector("#object-list");
+  const types = await page.locator("#object-list tbody tr td:nth-child(2)").allTextContents();
+  check(types.length > 0 && types.every((t) => t === "report"), `the type filter keeps only reports (${types.length})`);
+  await page.screenshot({ path: join(screenshots, "browse-en.png"), fullPage: true });
+  await axeCheck("the object list");
+  started = Date.now();
+  await page.click("#object-list tbody tr:first-child a.object-link");
+  await page.waitForSelector("#object-name");
+  timings.object_view_ms = Date.now() - started;
+  check(await page.isVisible("#markings .tlp"), "the object view shows its TLP chip");
+  check(await page.isVisible("#releases"), "the object view says who may see it");
+  await page.screenshot({ path: join(screenshots, "object-en.png"), fullPage: true });
+  await axeCheck("the object view");
+
+  // Arabic: right to left, Maghreb month names.
+  await page.selectOption("#language", "ar");
+  await page.waitForFunction(() => document.documentElement.dir === "rtl");
+  await page.waitForSelector("#object-name");
+  check((await page.getAttribute("html", "lang")) === "ar", "Arabic sets lang=ar and dir=rtl");
+  const arabicText = await page.textContent("main");
+  const maghrebMonths = ["يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو", "يوليوز", "غشت", "شتنبر", "أكتوبر", "نونبر", "دجنبر"];
+  check(maghrebMonths.some((m) => arabicText.includes(m)), "Arabic dates use Maghreb month names");
+  await page.screenshot({ path: join(screenshots, "object-ar.png"), fullPage: true });
+  await page.click("nav a[href='#/overview']");
+  await page.waitForSelector("#total-count");
+  await page.screenshot({ path: join(screenshots, "overview-ar.png"), fullPage: true });
+  await axeCheck("the overview in Arabic");
+  await page.selectOption("#language", "en");
+  await page.waitForFunction(() => document.documentElement.dir === "ltr");
+
+  // Text from objects is shown, never run.
+  await page.goto(`${base}/console/#/object/${hostileId}`);
+  await page.waitForSelector("#object-name");
+  check((await page.textContent("#object-name")) === hostileName, "markup in an object's name is shown as text");
+  check(await page.evaluate(() => window.__pwned === undefined), "markup in an object's name does not run");
+
+  // Sign out: the cookie no longer opens anything.
+  await page.click("#sign-out");
+  await page.waitForSelector("#signin-user");
+  const after = await page.evaluate(async () => (await fetch("/api/v1/overview")).status);
+  check(after === 401, "after sign-out the API answers 401");
+
+  // An analyst who may read only the shared collection never sees the secret one.
+  await page.click("details summary");
+  await page.fill("#signin-token", analystToken);
+  await page.click("button[type=submit]");
+  await page.waitForSelector("#total-count");
+  check(!(await page.textContent("main")).includes("Secret sources"), "the analyst's overview omits the collection they may not read");
+  await page.goto(`${base}/console/#/object/${hostileId}`);
+  await page.waitForSelector(".error[role=alert]");
+  check(!(await page.textContent("main")).includes("onerror"), "an unreadable object gives a message, not its content");
+
+  // Revoking the account ends the session at the next request.
+  tansiq("user", "revoke", "amina");
+  await page.goto(`${base}/console/#/overview`);
+  await page.waitForSelector("#signin-user");
+  check(true, "a revoked account is sent back to the sign-in page");
+
+  // Signed in again, then the node goes down: a message, never a blank page.
+  await page.click("details summary");
+  await page.fill("#signin-token", adminToken);
+  await page.click("button[type=submit]");
+  await page.waitForSelector("#total-count");
+  server.kill("SIGTERM");
+  await new Promise((r) => server.once("exit", r));
+  await page.click("nav a[href='#/browse']");
+  await page.waitForSelector(".error[role=alert]");
+  check((await page.textContent(".error-message")).length > 0, "a node that is down gives a clear message");
+  await page.screenshot({ path: join(screenshots, "node-down-en.png"), fullPage: true });
+
+  check(pageErrors.length === 0, `no script errors in the page${pageErrors.length ? ": " + pageErrors.join(" | ") : ""}`);
+} catch (error) {
+  console.log(`FAIL ${error.stack ?? error}`);
+  failures++;
+} finally {
+  await browser.close();
+  server.kill("SIGKILL");
+  rmSync(dir, { recursive: true, force: true });
+}
+
+// Bundle size: what a browser downloads for the console.
+console.log("timings (ms, loopback, demo node):", JSON.stringify(timings));
+console.log(`screenshots in ${screenshots}`);
+if (failures) {
+  console.log(`${failures} check(s) failed`);
+  process.exit(1);
+}
