@@ -112,13 +112,24 @@ taxii::Response ConsoleApi::route(Call& call) {
     return method == "GET" ? overview(call) : method_not_allowed(method, "GET");
   if (call.path == "/api/v1/objects" || call.path == "/api/v1/objects/")
     return method == "GET" ? list_objects(call) : method_not_allowed(method, "GET");
+  if (call.path == "/api/v1/locations")
+    return method == "GET" ? locations(call) : method_not_allowed(method, "GET");
+  if (call.path == "/api/v1/screen")
+    return method == "GET" ? screen(call) : method_not_allowed(method, "GET");
   if (starts_with(call.path, "/api/v1/objects/")) {
     std::string_view id = call.path.substr(16);
     if (!id.empty() && id.back() == '/')
       id.remove_suffix(1);
-    if (id.find('/') != std::string_view::npos)
-      return console_error(404, "Not found", "no console resource at " + std::string(call.path));
-    return method == "GET" ? show_object(call, id) : method_not_allowed(method, "GET");
+    bool graph = false;
+    if (size_t slash = id.find('/'); slash != std::string_view::npos) {
+      if (id.substr(slash) != "/graph")
+        return console_error(404, "Not found", "no console resource at " + std::string(call.path));
+      id = id.substr(0, slash);
+      graph = true;
+    }
+    if (method != "GET")
+      return method_not_allowed(method, "GET");
+    return graph ? object_graph(call, id) : show_object(call, id);
   }
   return console_error(404, "Not found", "no console resource at " + std::string(call.path));
 }
@@ -229,6 +240,35 @@ Result<std::vector<store::Collection>> ConsoleApi::readable_collections(const st
       readable.push_back(std::move(collection));
   }
   return readable;
+}
+
+Result<std::optional<store::StoredObject>>
+ConsoleApi::find_readable(const std::vector<store::Collection>& collections,
+                          std::string_view object_id) {
+  store::ObjectQuery lookup;
+  lookup.ids = {std::string(object_id)};
+  lookup.limit = 1;
+  for (const auto& collection : collections) {
+    auto page = store_.query_objects(collection.id, lookup);
+    if (!page)
+      return page.error();
+    if (!page->objects.empty())
+      return std::optional<store::StoredObject>(std::move(page->objects.front()));
+  }
+  return std::optional<store::StoredObject>();
+}
+
+Result<std::shared_ptr<const node::NodeWatchlist>> ConsoleApi::current_watchlist() {
+  std::lock_guard lock(watchlist_mutex_);
+  auto now = std::chrono::steady_clock::now();
+  if (!watchlist_ || now - watchlist_loaded_ > std::chrono::minutes(1)) {
+    auto loaded = node::load_watchlist(store_);
+    if (!loaded)
+      return loaded.error();
+    watchlist_ = std::make_shared<const node::NodeWatchlist>(std::move(*loaded));
+    watchlist_loaded_ = now;
+  }
+  return watchlist_;
 }
 
 } // namespace tansiq::console

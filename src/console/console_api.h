@@ -1,6 +1,7 @@
 // The HTTP API behind the analyst console (web/), beside TAXII on the same
 // port: sign-in sessions (HttpOnly, SameSite=Strict cookie + CSRF token), the
-// overview, object lists and object views, and the console's own files under
+// overview, object lists and views, relationship graphs, the map's locations,
+// name screening, and the console's own files under
 // /console/. Reads go through the same collection rights as TAXII; partner
 // agencies' accounts are TAXII-only and get 403 here. Request in, response
 // out: no sockets (server/ carries it).
@@ -8,9 +9,13 @@
 
 #include "auth/authenticator.h"
 #include "console/session_store.h"
+#include "node/watchlist_source.h"
 #include "store/store.h"
 #include "taxii/http_message.h"
 
+#include <chrono>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -51,16 +56,27 @@ private:
   taxii::Response overview(Call& call);
   taxii::Response list_objects(Call& call);
   taxii::Response show_object(Call& call, std::string_view object_id);
+  taxii::Response object_graph(Call& call, std::string_view object_id);
+  taxii::Response locations(Call& call);
+  taxii::Response screen(Call& call);
 
   // Who is calling: an Authorization header, else the session cookie (whose
   // user and token must still be valid); unsafe methods need the CSRF token.
   Result<void> authenticate(Call& call);
   Result<std::vector<store::Collection>> readable_collections(const store::User& user);
+  // The newest version of an object in the first of `collections` holding it.
+  Result<std::optional<store::StoredObject>>
+  find_readable(const std::vector<store::Collection>& collections, std::string_view object_id);
+  // The node's watchlist, rebuilt when older than a minute.
+  Result<std::shared_ptr<const node::NodeWatchlist>> current_watchlist();
 
   store::Store& store_;
   auth::Authenticator authenticator_;
   SessionStore sessions_;
   ConsoleSettings settings_;
+  std::mutex watchlist_mutex_;
+  std::shared_ptr<const node::NodeWatchlist> watchlist_;
+  std::chrono::steady_clock::time_point watchlist_loaded_;
 };
 
 } // namespace tansiq::console

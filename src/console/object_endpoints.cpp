@@ -279,18 +279,13 @@ taxii::Response ConsoleApi::show_object(Call& call, std::string_view object_id) 
   for (std::string_view reference : references) {
     if (++shown > kMaxReferencesShown)
       break;
-    store::ObjectQuery lookup;
-    lookup.ids = {std::string(reference)};
-    lookup.limit = 1;
+    auto found = find_readable(*collections, reference);
+    if (!found)
+      return console_error(found.error());
     std::optional<ObjectSummary> summary;
-    for (const auto& collection : *collections) {
-      auto page = store_.query_objects(collection.id, lookup);
-      if (page && !page->objects.empty()) {
-        if (auto read = summarise_object(reference_parser, page->objects.front().json))
-          summary = std::move(*read);
-        break;
-      }
-    }
+    if (found->has_value())
+      if (auto read = summarise_object(reference_parser, (*found)->json))
+        summary = std::move(*read);
     if (summary) {
       write_summary(writer, *summary);
     } else {

@@ -171,6 +171,14 @@ public:
   // Object versions added to a collection after an instant.
   virtual Result<size_t> count_added_after(std::string_view collection_id,
                                            MicrosSinceEpoch after) = 0;
+  // The newest versions of the objects of the given types in a collection
+  // that name an object anywhere (source_ref, object_refs, where_sighted_refs...),
+  // at most `limit`. A scan of those types' objects in the collection: fine
+  // for thousands, slow for millions.
+  virtual Result<std::vector<StoredObject>> find_referrers(std::string_view collection_id,
+                                                           std::string_view object_id,
+                                                           const std::vector<std::string>& types,
+                                                           size_t limit) = 0;
   // The newest version of an object, whichever collection holds it.
   virtual Result<std::optional<StoredObject>> find_latest(std::string_view object_id) = 0;
   // The newest version of every object of a type, across collections (for

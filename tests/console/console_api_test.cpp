@@ -8,6 +8,7 @@
 #include "support/temp_dir.h"
 
 #include <gtest/gtest.h>
+#include <map>
 #include <simdjson.h>
 
 using namespace tansiq;
@@ -263,4 +264,80 @@ TEST_F(ConsoleApiTest, ServesOnlyItsOwnPaths) {
   EXPECT_FALSE(console::ConsoleApi::serves("/taxii2/"));
   EXPECT_FALSE(console::ConsoleApi::serves("/tansiq/collections/"));
   EXPECT_FALSE(console::ConsoleApi::serves("/consoles"));
+}
+
+TEST_F(ConsoleApiTest, GraphShowsReferencesAndRelationshipsWithinReadRights) {
+  const std::string relationship = new_stix_id("relationship");
+  add(kShared, relationship,
+      R"({"type":"relationship","spec_version":"2.1","id":")" + relationship +
+          R"(","created":"2024-01-03T00:00:00.000Z","modified":"2024-01-03T00:00:00.000Z","relationship_type":"indicates","source_ref":")" +
+          shared_id_ + "\",\"target_ref\":\"" + secret_id_ + "\"}");
+  auto [session, csrf] = sign_in("{\"token\":\"" + amina_token_ + "\"}");
+  auto graph = call("GET", "/api/v1/objects/" + shared_id_ + "/graph", "", session);
+  ASSERT_EQ(graph.status, 200) << graph.body;
+  auto body = parse(graph);
+  std::map<std::string, bool> nodes; // id -> readable
+  simdjson::dom::array node_list = body["nodes"].get_array().value();
+  for (auto node : node_list) {
+    bool readable = true;
+    if (node["readable"].get_bool().get(readable) != simdjson::SUCCESS)
+      readable = true;
+    nodes[std::string(node["id"].get_string().value())] = readable;
+  }
+  // The report refers to the indicator; the relationship goes to the secret one.
+  EXPECT_TRUE(nodes.count(report_id_));
+  ASSERT_TRUE(nodes.count(secret_id_));
+  EXPECT_FALSE(nodes[secret_id_]);
+  EXPECT_EQ(graph.body.find("secret source"), std::string::npos);
+  bool indicates = false;
+  simdjson::dom::array edge_list = body["edges"].get_array().value();
+  for (auto edge : edge_list)
+    if (std::string(edge["label"].get_string().value()) == "indicates")
+      indicates = std::string(edge["target"].get_string().value()) == secret_id_;
+  EXPECT_TRUE(indicates);
+  EXPECT_EQ(call("GET", "/api/v1/objects/" + secret_id_ + "/graph", "", session).status, 404);
+  EXPECT_EQ(call("GET", "/api/v1/objects/" + shared_id_ + "/elsewhere", "", session).status, 404);
+}
+
+TEST_F(ConsoleApiTest, LocationsCarryCoordinatesOrCountry) {
+  const std::string sabha = new_stix_id("location"), libya = new_stix_id("location");
+  add(kShared, sabha,
+      R"({"type":"location","spec_version":"2.1","id":")" + sabha +
+          R"(","created":"2024-01-01T00:00:00.000Z","modified":"2024-01-01T00:00:00.000Z","name":"Sabha","latitude":27.04,"longitude":14.43,"country":"LY"})");
+  add(kSecret, libya,
+      R"({"type":"location","spec_version":"2.1","id":")" + libya +
+          R"(","created":"2024-01-01T00:00:00.000Z","modified":"2024-01-01T00:00:00.000Z","name":"Libya","country":"LY"})");
+  auto [session, csrf] = sign_in("{\"token\":\"" + amina_token_ + "\"}");
+  auto response = call("GET", "/api/v1/locations", "", session);
+  ASSERT_EQ(response.status, 200) << response.body;
+  simdjson::dom::array locations = parse(response)["locations"].get_array().value();
+  ASSERT_EQ(locations.size(), 1u); // the secret collection's location is not shown
+  EXPECT_EQ(std::string(locations.at(0)["name"].get_string().value()), "Sabha");
+  EXPECT_NEAR(locations.at(0)["latitude"].get_double().value(), 27.04, 1e-6);
+  EXPECT_NEAR(locations.at(0)["longitude"].get_double().value(), 14.43, 1e-6);
+}
+
+TEST_F(ConsoleApiTest, ScreeningFindsReadablePersonsAcrossScripts) {
+  const std::string person = new_stix_id("identity"), hidden = new_stix_id("identity");
+  add(kShared, person,
+      R"({"type":"identity","spec_version":"2.1","id":")" + person +
+          R"(","created":"2024-01-01T00:00:00.000Z","modified":"2024-01-01T00:00:00.000Z","name":"Abdellatif Hammouchi","identity_class":"individual","x_tansiq_names":["عبد اللطيف الحموشي"]})");
+  add(kSecret, hidden,
+      R"({"type":"identity","spec_version":"2.1","id":")" + hidden +
+          R"(","created":"2024-01-01T00:00:00.000Z","modified":"2024-01-01T00:00:00.000Z","name":"Abdelatif Hamouchi","identity_class":"individual"})");
+  auto [session, csrf] = sign_in("{\"token\":\"" + amina_token_ + "\"}");
+  auto response = call("GET",
+                       "/api/v1/"
+                       "screen?name=%D8%B9%D8%A8%D8%AF%20%D8%A7%D9%84%D9%84%D8%B7%D9%8A%D9%81%20%"
+                       "D8%A7%D9%84%D8%AD%D9%85%D9%88%D8%B4%D9%8A",
+                       "", session);
+  ASSERT_EQ(response.status, 200) << response.body;
+  simdjson::dom::array candidates = parse(response)["candidates"].get_array().value();
+  ASSERT_EQ(candidates.size(), 1u) << response.body;
+  EXPECT_EQ(std::string(candidates.at(0)["id"].get_string().value()), person);
+  EXPECT_GE(candidates.at(0)["score"].get_double().value(), 0.8);
+  EXPECT_GT(candidates.at(0)["parts"].get_array().size(), 0u);
+  EXPECT_EQ(response.body.find(hidden), std::string::npos);
+  EXPECT_EQ(call("GET", "/api/v1/screen", "", session).status, 400);
+  EXPECT_EQ(call("GET", "/api/v1/screen?name=x&threshold=2", "", session).status, 400);
 }

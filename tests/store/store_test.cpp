@@ -329,3 +329,28 @@ TEST_F(StoreContract, CountsPerTypeAndSinceAnInstant) {
   EXPECT_EQ(store_->count_added_after(kCollection, 0).value(), 4u);
   EXPECT_EQ(store_->count_types("no-such").error().kind, Error::Kind::not_found);
 }
+
+TEST_F(StoreContract, ReferrersOfAnObjectAreFoundByType) {
+  const std::string relationship = "relationship--5b0c3e2a-8f1d-4c6b-9a7e-2d4f6b8a0c1e";
+  const std::string unrelated = "relationship--6c1d4f3b-9a2e-4d7c-8b8f-3e5a7c9b1d2f";
+  auto make = [](const std::string& id, const std::string& source, const std::string& target) {
+    return Version{id, "relationship", "2020-01-01T00:00:00.000Z",
+                   R"({"type":"relationship","id":")" + id + R"(","source_ref":")" + source +
+                       R"(","target_ref":")" + target + "\"}",
+                   *stix::parse_timestamp("2020-01-01T00:00:00.000Z")};
+  };
+  ASSERT_TRUE(
+      store_
+          ->add_objects(kCollection, as_new({make(relationship, kA, kB), make(unrelated, kC, kC)}))
+          .ok());
+  const std::vector<std::string> types = {"relationship", "report"};
+  auto found = store_->find_referrers(kCollection, kB, types, 10);
+  ASSERT_TRUE(found.ok()) << found.error().describe();
+  ASSERT_EQ(found->size(), 1u);
+  EXPECT_EQ(found->front().id, relationship);
+  EXPECT_EQ(store_->find_referrers(kCollection, kA, types, 10)->size(), 1u);
+  EXPECT_TRUE(store_->find_referrers(kCollection, kA, {"report"}, 10)->empty());
+  // An id that is a prefix of another's is not a match.
+  EXPECT_TRUE(store_->find_referrers(kCollection, kB.substr(0, 20), types, 10)->empty());
+  EXPECT_TRUE(store_->find_referrers("no-such", kB, types, 10)->empty());
+}

@@ -152,3 +152,54 @@ export function listObjects(filters: Record<string, string>): Promise<ObjectPage
 
 export const showObject = (id: string) =>
   call<ObjectView>("GET", "/api/v1/objects/" + encodeURIComponent(id));
+
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  label: string;
+}
+
+export interface Graph {
+  center: string;
+  nodes: Summary[];
+  edges: GraphEdge[];
+}
+
+export const objectGraph = (id: string) =>
+  call<Graph>("GET", "/api/v1/objects/" + encodeURIComponent(id) + "/graph");
+
+export interface MapLocation {
+  id: string;
+  name?: string;
+  country?: string;
+  region?: string;
+  city?: string;
+  latitude?: number;
+  longitude?: number;
+}
+
+export const locations = () =>
+  call<{ locations: MapLocation[]; truncated: boolean }>("GET", "/api/v1/locations");
+
+export interface ScreeningCandidate {
+  id: string;
+  type: string;
+  name: string;
+  tlp: string;
+  score: number;
+  matched_name: string;
+  summary: string;
+  parts: { query_part: string; entry_part: string; similarity: number; how: string }[];
+  notes: string[];
+}
+
+export function screenName(name: string, dob: string, nationality: string) {
+  const query = new URLSearchParams({ name });
+  if (dob) query.set("dob", dob);
+  if (nationality) query.set("nationality", nationality);
+  return call<{ name: string; threshold: number; entries: number; candidates: ScreeningCandidate[] }>(
+    "GET",
+    "/api/v1/screen?" + query.toString(),
+  );
+}

@@ -5,6 +5,8 @@ import { errorPanel } from "./errors";
 import { initLanguage, language, monthStyle, setLanguage, setMonthStyle, t, type ArabicMonths, type Language } from "./i18n";
 import { currentRoute, href } from "./router";
 import { browseView } from "./views/browse";
+import { mapView } from "./views/map";
+import { screeningView } from "./views/screening";
 import { objectView } from "./views/object";
 import { overviewView } from "./views/overview";
 import { signInView } from "./views/signin";
@@ -46,7 +48,7 @@ function header(): HTMLElement {
     { class: "top" },
     h("a", { href: "#main", class: "skip" }, "↓"),
     h("span", { class: "brand" }, t("appName"), me ? h("small", { dir: "auto" }, " · " + me.node) : null),
-    me ? h("nav", { "aria-label": t("appName") }, link("overview", t("overview")), link("browse", t("browse"))) : null,
+    me ? h("nav", { "aria-label": t("appName") }, link("overview", t("overview")), link("browse", t("browse")), link("map", t("map")), link("screen", t("screening"))) : null,
     h("span", { class: "spacer" }),
     languageControls(),
     me
@@ -75,6 +77,8 @@ async function page(): Promise<HTMLElement> {
   const route = currentRoute();
   if (route.page === "browse") return browseView(route);
   if (route.page === "object") return objectView(route.argument);
+  if (route.page === "map") return mapView();
+  if (route.page === "screen") return screeningView(route);
   return overviewView();
 }
 

@@ -37,8 +37,9 @@ const init = execFileSync(binary, ["init", node, "--name", "Rabat e2e"], { encod
 const adminToken = init.trim().split("\n").pop().trim();
 const sharedCollection = /Default collection: (\S+)/.exec(init)[1];
 tansiq("import", join(repo, "data/demo"));
-tansiq("ingest", "--source-url", "https://example.org/article",
+const ingested = tansiq("ingest", "--source-url", "https://example.org/article",
   join(repo, "../shared/samples/articles/paris-intelligence-meeting-libyan-weapons.txt"));
+const reportId = /report--[0-9a-f-]{36}/.exec(ingested)?.[0];
 const secretCollection = "5f0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d";
 tansiq("collection", "add", "Secret sources", "--id", secretCollection);
 const hostileId = "indicator--6a1f0c3e-2b4d-4e5f-8a9b-0c1d2e3f4a5b";
@@ -161,7 +162,49 @@ try {
   await page.screenshot({ path: join(screenshots, "object-en.png"), fullPage: true });
   await axeCheck("the object view");
 
+  // The ingested article: its text with the extracted entities marked in place.
+  check(Boolean(reportId), "tansiq ingest names the report it made");
+  await page.goto(`${base}/console/#/object/${reportId}`);
+  await page.waitForSelector("#article-text mark.entity");
+  const marks = await page.locator("#article-text mark.entity").count();
+  check(marks >= 5, `the report view marks the article's entities in place (${marks})`);
+  await page.screenshot({ path: join(screenshots, "report-en.png"), fullPage: true });
+
+  // The graph: the report's neighbourhood; activating a neighbour brings in its own.
+  await page.waitForSelector("svg.graph .node[data-id^='location--']");
+  const before = await page.locator("svg.graph .node").count();
+  const edgesBefore = await page.locator("svg.graph line.edge").count();
+  await page.locator("svg.graph .node[data-id^='location--']").first().click();
+  await page.waitForSelector("svg.graph .node.expanded[data-id^='location--']");
+  const edgesAfter = await page.locator("svg.graph line.edge").count();
+  check(before > 3 && edgesAfter >= edgesBefore, `the graph shows the report's neighbours (${before}) and expands one on click (${edgesBefore} → ${edgesAfter} edges)`);
+  await axeCheck("the report view with its graph");
+
+  // The map: shipped world boundaries, shaded countries, dots for the Libyan towns.
+  await page.click("nav a[href='#/map']");
+  await page.waitForSelector("svg.world path.country");
+  const countries = await page.locator("svg.world path.country").count();
+  const named = await page.locator("svg.world path.named").count();
+  const dots = await page.locator("svg.world .place").count();
+  check(countries > 150 && named >= 3 && dots >= 4, `the map renders offline (${countries} countries, ${named} shaded, ${dots} dots)`);
+  await page.screenshot({ path: join(screenshots, "map-en.png"), fullPage: true });
+  await axeCheck("the map");
+
+  // Screening: an Arabic name finds the person written in Latin script.
+  await page.click("nav a[href='#/screen']");
+  await page.fill("#screen-name", "عبد اللطيف الحموشي");
+  started = Date.now();
+  await page.click(".screen-form button[type=submit]");
+  await page.waitForSelector(".candidate");
+  timings.screening_ms = Date.now() - started;
+  const candidate = await page.textContent(".candidate a");
+  check(/Hammouchi/i.test(candidate ?? ""), `screening «عبد اللطيف الحموشي» finds ${candidate}`);
+  await page.screenshot({ path: join(screenshots, "screening-en.png"), fullPage: true });
+  await axeCheck("screening");
+
   // Arabic: right to left, Maghreb month names.
+  await page.goto(`${base}/console/#/object/${reportId}`);
+  await page.waitForSelector("#object-name");
   await page.selectOption("#language", "ar");
   await page.waitForFunction(() => document.documentElement.dir === "rtl");
   await page.waitForSelector("#object-name");
@@ -173,6 +216,14 @@ try {
   await page.click("nav a[href='#/overview']");
   await page.waitForSelector("#total-count");
   await page.screenshot({ path: join(screenshots, "overview-ar.png"), fullPage: true });
+  await page.click("nav a[href='#/map']");
+  await page.waitForSelector("svg.world path.country");
+  await page.screenshot({ path: join(screenshots, "map-ar.png"), fullPage: true });
+  await page.click("nav a[href='#/screen']");
+  await page.fill("#screen-name", "Abdelatif Hamouchi");
+  await page.click(".screen-form button[type=submit]");
+  await page.waitForSelector(".candidate");
+  await page.screenshot({ path: join(screenshots, "screening-ar.png"), fullPage: true });
   await axeCheck("the overview in Arabic");
   await page.selectOption("#language", "en");
   await page.waitForFunction(() => document.documentElement.dir === "ltr");

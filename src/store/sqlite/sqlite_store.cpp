@@ -6,6 +6,7 @@
 #include "store/store.h"
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
 #include <mutex>
 #include <variant>
@@ -324,6 +325,27 @@ public:
     return static_cast<size_t>(statement->integer(0));
   }
 
+  Result<std::vector<StoredObject>> find_referrers(std::string_view collection_id,
+                                                   std::string_view object_id,
+                                                   const std::vector<std::string>& types,
+                                                   size_t limit) override {
+    std::vector<StoredObject> found;
+    for (const std::string& type : types) {
+      if (found.size() >= limit)
+        break;
+      auto some = read_objects(
+          "SELECT id, type, spec_version, version, version_micros, date_added, json FROM objects "
+          "WHERE collection=(SELECT rowid FROM collections WHERE id=?) AND type=? AND is_last=1 "
+          "AND instr(json, ?) > 0 ORDER BY date_added LIMIT ?",
+          collection_id, type, "\"" + std::string(object_id) + "\"",
+          static_cast<std::int64_t>(limit - found.size()));
+      if (!some)
+        return some.error();
+      std::move(some->begin(), some->end(), std::back_inserter(found));
+    }
+    return found;
+  }
+
   Result<std::optional<StoredObject>> find_latest(std::string_view object_id) override {
     auto found = read_objects("SELECT id, type, spec_version, version, version_micros, date_added, "
                               "json FROM objects WHERE id=? ORDER BY version_micros DESC, "
@@ -599,9 +621,10 @@ public:
   }
 
 private:
-  Result<std::vector<StoredObject>> read_objects(const std::string& sql, std::string_view key) {
+  template <typename... Keys>
+  Result<std::vector<StoredObject>> read_objects(const std::string& sql, const Keys&... keys) {
     return read_rows<StoredObject>(
-        sql, [&](Statement& statement) { statement.bind_all(key); },
+        sql, [&](Statement& statement) { statement.bind_all(keys...); },
         [](Statement& statement) {
           StoredObject object;
           object.id = statement.text(0);

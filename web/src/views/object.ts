@@ -3,10 +3,15 @@ import { h } from "../dom";
 import { formatDate, t } from "../i18n";
 import { href } from "../router";
 import { tlpChip } from "../tlp";
+import { articleText } from "./article_text";
+import { graphPanel } from "./graph";
 
 const IDENTIFIER = /^[a-z0-9-]+--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 // Shown elsewhere on the page (heading, markings panel, raw JSON).
-const SHOWN_ELSEWHERE = new Set(["id", "type", "spec_version", "object_marking_refs", "name", "description"]);
+const SHOWN_ELSEWHERE = new Set([
+  "id", "type", "spec_version", "object_marking_refs", "name", "description",
+  "x_tansiq_mentions", "x_tansiq_dates", "x_tansiq_figures",
+]);
 
 function isIdentifier(value: unknown): value is string {
   return typeof value === "string" && IDENTIFIER.test(value);
@@ -63,9 +68,10 @@ export async function objectView(id: string): Promise<HTMLElement> {
       h("h1", { dir: "auto", id: "object-name" }, name),
       h("p", { class: "identifier", dir: "ltr" }, id),
     ),
-    typeof object.description === "string"
-      ? h("section", {}, h("h2", {}, t("description")), h("p", { class: "description", dir: "auto" }, object.description))
-      : null,
+    articleText(object) ??
+      (typeof object.description === "string"
+        ? h("section", {}, h("h2", {}, t("description")), h("p", { class: "description", dir: "auto" }, object.description))
+        : null),
     h(
       "section",
       { id: "markings" },
@@ -107,6 +113,7 @@ export async function objectView(id: string): Promise<HTMLElement> {
             ),
           ),
     ),
+    graphPanel(id),
     h(
       "section",
       {},
