@@ -3,6 +3,7 @@
 #include "cli/exit_codes.h"
 #include "console/console_api.h"
 #include "node/node.h"
+#include "node/partner_push.h"
 #include "node/policy_state.h"
 #include "node/publish_loop.h"
 #include "server/http_server.h"
@@ -60,6 +61,12 @@ void add_serve_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
           .field("reason", decision->reason)
           .end_object();
       return body;
+    };
+    api_settings.receive_from_partner = [&](const store::User& account,
+                                            const store::Collection& collection,
+                                            const stix::ParsedBundle& objects) {
+      return node::receive_partner_push(*opened->store, audit_log, opened->config.agency, account,
+                                        collection, objects);
     };
     sync::SyncLoop puller(*opened->store, audit_log, opened->config.agency,
                           std::chrono::seconds(*sync_seconds),

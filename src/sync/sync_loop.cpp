@@ -32,9 +32,13 @@ SyncLoop::SyncLoop(store::Store& store, audit::AuditLog& audit, std::string home
     : store_(store), audit_(audit), home_agency_(std::move(home_agency)), interval_(interval),
       objects_added_(std::move(objects_added)) {}
 
-SyncLoop::~SyncLoop() { stop(); }
+SyncLoop::~SyncLoop() {
+  stop();
+}
 
-void SyncLoop::start() { thread_ = std::thread([this] { run(); }); }
+void SyncLoop::start() {
+  thread_ = std::thread([this] { run(); });
+}
 
 void SyncLoop::stop() {
   {
@@ -63,8 +67,8 @@ void SyncLoop::run() {
           backoff_.erase(partner.name);
         } else if (due(partner)) {
           int failures = ++backoff_[partner.name].second;
-          auto delay = std::min<std::chrono::milliseconds>(interval_ * (1 << std::min(failures, 10)),
-                                                           max_backoff_);
+          auto delay = std::min<std::chrono::milliseconds>(
+              interval_ * (1 << std::min(failures, 10)), max_backoff_);
           backoff_[partner.name].first = now + delay;
         }
       }

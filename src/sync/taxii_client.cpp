@@ -66,14 +66,28 @@ Result<TaxiiClient> TaxiiClient::connect_to(const std::string& api_root_url, std
 }
 
 Result<HttpReply> TaxiiClient::get(const std::string& path_and_query) {
+  return exchange(http::verb::get, path_and_query, nullptr);
+}
+
+Result<HttpReply> TaxiiClient::post(const std::string& path, const std::string& envelope) {
+  return exchange(http::verb::post, path, &envelope);
+}
+
+Result<HttpReply> TaxiiClient::exchange(http::verb method, const std::string& path_and_query,
+                                        const std::string* body) {
   auto& s = *state_;
   if (auto connected = s.ensure_connected(); !connected)
     return connected.error();
-  http::request<http::empty_body> request{http::verb::get, s.root_path + path_and_query, 11};
+  http::request<http::string_body> request{method, s.root_path + path_and_query, 11};
   request.set(http::field::host, s.host);
   request.set(http::field::accept, "application/taxii+json;version=2.1");
   request.set(http::field::authorization, "Bearer " + s.token);
+  if (body) {
+    request.set(http::field::content_type, "application/taxii+json;version=2.1");
+    request.body() = *body;
+  }
   request.keep_alive(true);
+  request.prepare_payload();
   beast::error_code error;
   s.stream->expires_after(s.timeout);
   http::write(*s.stream, request, error);

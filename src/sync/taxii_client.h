@@ -1,8 +1,10 @@
 // A small synchronous TAXII 2.1 client over HTTP/1.1 (Boost.Beast): enough to
-// pull a partner's collection. Every call is bounded by a timeout.
+// pull a partner's collection and push to its inbox. Every call is bounded by a timeout.
 #pragma once
 
 #include "core/result.h"
+
+#include <boost/beast/http/verb.hpp>
 
 #include <chrono>
 #include <memory>
@@ -27,8 +29,12 @@ public:
 
   // GET <api root><path> with the TAXII Accept header and the bearer token.
   Result<HttpReply> get(const std::string& path_and_query);
+  // POST a TAXII envelope to <api root><path> (a collection's objects/).
+  Result<HttpReply> post(const std::string& path, const std::string& envelope);
 
 private:
+  Result<HttpReply> exchange(boost::beast::http::verb method, const std::string& path_and_query,
+                             const std::string* body);
   struct State;
   explicit TaxiiClient(std::unique_ptr<State> state);
   std::unique_ptr<State> state_;

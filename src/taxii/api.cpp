@@ -490,11 +490,8 @@ Response Api::delete_object(Call& call, const store::Collection& collection,
 }
 
 Response Api::post_objects(Call& call, const store::Collection& collection) {
-  // What partners send must pass the origin checks and get its provenance,
-  // which only the pull path (sync/) does so far: partners may not push yet.
-  if (call.user.role == store::Role::partner)
-    return error_response(403, "Forbidden",
-                          "partner nodes may not add objects here yet; this node pulls from them");
+  if (call.user.role == store::Role::partner && !settings_.receive_from_partner)
+    return error_response(403, "Forbidden", "this node does not take pushes from partner nodes");
   if (!access_of(call.user, collection.id).write)
     return error_response(403, "Forbidden",
                           "this account may not add objects to collection " + collection.id);
@@ -510,6 +507,11 @@ Response Api::post_objects(Call& call, const store::Collection& collection) {
   auto parsed = stix::read_bundle(call.request.body, stix::Container::either);
   if (!parsed)
     return error_response(400, "Bad request", parsed.error().describe());
+
+  // A partner's push goes through the node's intake: what passes is stored,
+  // each object that does not is a failure with its reason.
+  if (call.user.role == store::Role::partner)
+    return post_from_partner(call, collection, *parsed);
 
   // Invalid STIX rejects the whole request: nothing is stored, and every
   // violation is listed with its JSON path.
@@ -568,6 +570,49 @@ Response Api::post_objects(Call& call, const store::Collection& collection) {
   if (auto saved = store_.put_status(status_id, body); !saved)
     return error_response(saved.error());
   if (settings_.on_objects_added)
+    settings_.on_objects_added();
+  return json_response(202, std::move(body));
+}
+
+Response Api::post_from_partner(Call& call, const store::Collection& collection,
+                                const stix::ParsedBundle& parsed) {
+  auto request_time = stix::now_micros();
+  auto receipt = settings_.receive_from_partner(call.user, collection, parsed);
+  if (!receipt)
+    return error_response(receipt.error());
+  std::string status_id = stix::make_identifier("status").substr(8);
+  std::string body;
+  json::Writer writer(body);
+  writer.begin_object()
+      .field("id", status_id)
+      .field("status", "complete")
+      .field("request_timestamp", stix::format_timestamp(request_time))
+      .field("total_count",
+             static_cast<std::int64_t>(receipt->stored.size() + receipt->rejected.size()))
+      .field("success_count", static_cast<std::int64_t>(receipt->stored.size()));
+  if (!receipt->stored.empty()) {
+    writer.key("successes").begin_array();
+    for (const auto& stored : receipt->stored) {
+      writer.begin_object().field("id", stored.id);
+      if (!stored.version.empty())
+        writer.field("version", stored.version);
+      if (stored.duplicate)
+        writer.field("message", "this version was already in the collection");
+      writer.end_object();
+    }
+    writer.end_array();
+  }
+  writer.field("failure_count", static_cast<std::int64_t>(receipt->rejected.size()));
+  if (!receipt->rejected.empty()) {
+    writer.key("failures").begin_array();
+    for (const auto& rejected : receipt->rejected)
+      writer.begin_object().field("id", rejected.id).field("message", rejected.reason).end_object();
+    writer.end_array();
+  }
+  writer.field("pending_count", std::int64_t{0}).end_object();
+  if (auto saved = store_.put_status(status_id, body); !saved)
+    return error_response(saved.error());
+  if (!receipt->stored.empty() && settings_.on_objects_added)
     settings_.on_objects_added();
   return json_response(202, std::move(body));
 }

@@ -4,14 +4,29 @@
 #pragma once
 
 #include "auth/authenticator.h"
+#include "stix/bundle_reader.h"
 #include "store/store.h"
 #include "taxii/http_message.h"
 
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace tansiq::taxii {
+
+// What became of the objects a partner agency's account POSTed.
+struct PartnerReceipt {
+  struct Stored {
+    std::string id, version;
+    bool duplicate = false;
+  };
+  struct Rejected {
+    std::string id, reason;
+  };
+  std::vector<Stored> stored;
+  std::vector<Rejected> rejected;
+};
 
 struct ApiSettings {
   std::string title = "Tansiq node";
@@ -21,6 +36,13 @@ struct ApiSettings {
   std::size_t max_content_length = 100 * 1024 * 1024;
   std::size_t default_page_size = 1000;
   std::size_t max_page_size = 10000;
+  // Takes what a partner agency's account POSTs to a collection it may write:
+  // origin checks, provenance and audit are the node's (node/partner_intake.h).
+  // Unset: partner accounts may not POST (403).
+  std::function<Result<PartnerReceipt>(const store::User& partner,
+                                       const store::Collection& collection,
+                                       const stix::ParsedBundle& objects)>
+      receive_from_partner;
   // Called after objects were added (e.g. to publish them to partners).
   std::function<void()> on_objects_added;
   // Answers GET /api/v1/policy/explain?object=ID&to=AGENCY with a JSON
@@ -45,9 +67,10 @@ private:
   Response status(Call& call, std::string_view status_id);
   Response collections(Call& call);
   Response collection(Call& call, const store::Collection& collection);
-  Response get_objects(Call& call, const store::Collection& collection,
-                       std::string_view object_id);
+  Response get_objects(Call& call, const store::Collection& collection, std::string_view object_id);
   Response post_objects(Call& call, const store::Collection& collection);
+  Response post_from_partner(Call& call, const store::Collection& collection,
+                             const stix::ParsedBundle& parsed);
   Response delete_object(Call& call, const store::Collection& collection,
                          std::string_view object_id);
   Response manifest(Call& call, const store::Collection& collection);

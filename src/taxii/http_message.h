@@ -16,8 +16,8 @@ struct Request {
   std::string content_type;  // Content-Type header
   std::string authorization; // Authorization header
   std::string body;
-  std::string cookie;     // Cookie header (the console's session)
-  std::string csrf_token; // X-CSRF-Token header (the console's unsafe requests)
+  std::string cookie = {};     // Cookie header (the console's session)
+  std::string csrf_token = {}; // X-CSRF-Token header (the console's unsafe requests)
 };
 
 struct Response {

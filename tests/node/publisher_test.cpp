@@ -226,7 +226,9 @@ TEST_F(Publishing, TheApiExplainsDecisionsToTheNodesOwnUsersOnly) {
   EXPECT_EQ(ask(tokens_["brussels"], "object=x&to=y").status, 403);
 }
 
-TEST_F(Publishing, PartnersMayNotPushEvenWithAWriteRight) {
+// Pushes need the node's intake (origin checks, provenance): an API without
+// it refuses partners even with a write right (with it: tests/sync/).
+TEST_F(Publishing, PartnersMayNotPushWithoutTheNodesIntake) {
   ASSERT_TRUE(store_->set_access("brussels", kCollection, {true, true}).ok());
   taxii::Api api(*store_, {});
   std::string envelope = "{\"objects\":[" + actor("c9", "terrorism", {kGreen}) + "]}";

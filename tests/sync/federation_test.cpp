@@ -2,11 +2,13 @@
 // SQLite store and HTTP server, pulling from one another over TAXII 2.1.
 #include "audit/audit_log.h"
 #include "auth/credentials.h"
+#include "node/partner_push.h"
 #include "node/publisher.h"
 #include "policy/stix_policy.h"
 #include "server/http_server.h"
 #include "support/temp_dir.h"
 #include "sync/sync_loop.h"
+#include "sync/taxii_client.h"
 #include "taxii/api.h"
 
 #include <gtest/gtest.h>
@@ -59,7 +61,14 @@ struct Node {
     store = std::move(store::open_sqlite_store(dir.file("store.sqlite"), true).value());
     EXPECT_TRUE(store->create_collection({collection, "Shared", ""}).ok());
     audit = std::make_unique<audit::AuditLog>(*store, dir.file("audit.head"));
-    api = std::make_unique<taxii::Api>(*store, taxii::ApiSettings{});
+    taxii::ApiSettings settings;
+    settings.receive_from_partner = [this](const store::User& account,
+                                           const store::Collection& target,
+                                           const stix::ParsedBundle& objects) {
+      return node::receive_partner_push(*this->store, *audit, this->agency, account, target,
+                                        objects);
+    };
+    api = std::make_unique<taxii::Api>(*store, settings);
     server = std::make_unique<server::HttpServer>(*api, server::ServerSettings{});
     port = server->start().value();
     thread = std::thread([this] { server->run(false); });
@@ -74,8 +83,11 @@ struct Node {
     for (size_t i = 0; i < objects.size(); ++i)
       envelope += (i ? "," : "") + objects[i];
     envelope += "]}";
-    taxii::Request request{"POST", "/tansiq/collections/" + collection + "/objects/", "",
-                           "application/taxii+json;version=2.1", "Bearer " + admin_token(),
+    taxii::Request request{"POST",
+                           "/tansiq/collections/" + collection + "/objects/",
+                           "",
+                           "application/taxii+json;version=2.1",
+                           "Bearer " + admin_token(),
                            envelope};
     auto response = api->handle(request);
     ASSERT_EQ(response.status, 202) << response.body;
@@ -101,9 +113,16 @@ struct Node {
 
   void pull_from(const Node& other, const std::string& name, const std::string& token,
                  const std::string& agreement_id) {
-    store::Partner partner{name, other.agency,
+    store::Partner partner{name,
+                           other.agency,
                            "http://127.0.0.1:" + std::to_string(other.port) + "/tansiq/",
-                           other.collection, collection, token, agreement_id, "", 0, ""};
+                           other.collection,
+                           collection,
+                           token,
+                           agreement_id,
+                           "",
+                           0,
+                           ""};
     ASSERT_TRUE(store->add_partner(partner).ok());
   }
 
@@ -161,7 +180,8 @@ TEST(Federation, TheThirdPartyRuleHoldsAcrossThreeNodes) {
   EXPECT_FALSE(madrid.holds("c1")) << "c1 was released to Brussels only";
 
   // Brussels' audit log says why c1 was not passed on.
-  auto about_c1 = brussels.audit->about_object("threat-actor--00000000-0000-4000-8000-0000000000c1");
+  auto about_c1 =
+      brussels.audit->about_object("threat-actor--00000000-0000-4000-8000-0000000000c1");
   bool denied_to_madrid = false;
   for (const auto& record : *about_c1)
     denied_to_madrid |= record.action == "deny" && record.partner == kMadrid;
@@ -192,8 +212,16 @@ TEST(Federation, APartnerThatIsDownIsRecordedAndTheOthersGoOn) {
   std::string token = rabat.partner_account("brussels", kBrussels);
   rabat.publish();
   // "down" sorts before "rabat": it is tried first, and fails.
-  store::Partner down{"down", kMadrid, "http://127.0.0.1:1/tansiq/", "x", brussels.collection,
-                      "t", kBrusselsMadrid, "", 0, ""};
+  store::Partner down{"down",
+                      kMadrid,
+                      "http://127.0.0.1:1/tansiq/",
+                      "x",
+                      brussels.collection,
+                      "t",
+                      kBrusselsMadrid,
+                      "",
+                      0,
+                      ""};
   ASSERT_TRUE(brussels.store->add_partner(down).ok());
   brussels.pull_from(rabat, "rabat", token, kRabatBrussels);
   brussels.sync();
@@ -211,10 +239,11 @@ TEST(Federation, ARogueNodeCannotPassOnWhatItMayNotOriginate) {
   Node brussels(kBrussels), madrid(kMadrid);
   // Brussels' node claims an object of Rabat's, with no marking from Rabat
   // releasing it to Madrid, and (bypassing its own policy) publishes it.
-  std::string spoofed = R"({"type":"threat-actor","spec_version":"2.1","id":"threat-actor--00000000-0000-4000-8000-0000000000c9","created":")" +
-                        std::string(kTime) + R"(","modified":")" + kTime +
-                        R"(","name":"Claimed","labels":["terrorism"],"created_by_ref":")" + kRabat +
-                        R"(","object_marking_refs":[")" + kAmber + R"("]})";
+  std::string spoofed =
+      R"({"type":"threat-actor","spec_version":"2.1","id":"threat-actor--00000000-0000-4000-8000-0000000000c9","created":")" +
+      std::string(kTime) + R"(","modified":")" + kTime +
+      R"(","name":"Claimed","labels":["terrorism"],"created_by_ref":")" + kRabat +
+      R"(","object_marking_refs":[")" + kAmber + R"("]})";
   brussels.add({spoofed});
   std::string token = brussels.partner_account("madrid", kMadrid);
   auto page = brussels.store->query_objects(brussels.collection, {});
@@ -231,4 +260,62 @@ TEST(Federation, ARogueNodeCannotPassOnWhatItMayNotOriginate) {
   ASSERT_FALSE(about->empty());
   EXPECT_EQ(about->front().action, "reject");
   EXPECT_NE(about->front().detail.find(kRabat), std::string::npos) << about->front().detail;
+}
+
+TEST(Federation, APushIsCheckedStoredWithProvenanceAndAudited) {
+  Node rabat(kRabat), brussels(kBrussels);
+  // Rabat takes pushes from Brussels under their agreement, into its collection.
+  rabat.pull_from(brussels, "brussels", "unused", kRabatBrussels);
+  std::string token = rabat.partner_account("brussels", kBrussels);
+  ASSERT_TRUE(rabat.store->set_access("brussels", rabat.collection, {true, true}).ok());
+
+  auto own = [](const std::string& tail, const std::string& creator) {
+    return R"({"type":"threat-actor","spec_version":"2.1","id":"threat-actor--00000000-0000-4000-8000-0000000000)" +
+           tail + R"(","created":")" + kTime + R"(","modified":")" + kTime + R"(","name":"Cell )" +
+           tail + R"(","labels":["terrorism"],"created_by_ref":")" + creator +
+           R"(","object_marking_refs":[")" + kAmber + "\"]}";
+  };
+  std::string invalid =
+      R"({"type":"threat-actor","spec_version":"2.1","id":"threat-actor--00000000-0000-4000-8000-0000000000d3","created":"yesterday","modified":"today","name":"Broken"})";
+  std::string envelope =
+      "{\"objects\":[" + own("d1", kBrussels) + "," + own("d2", kMadrid) + "," + invalid + "]}";
+  auto client =
+      sync::TaxiiClient::connect_to("http://127.0.0.1:" + std::to_string(rabat.port) + "/tansiq/",
+                                    token, std::chrono::seconds(10));
+  ASSERT_TRUE(client.ok());
+  auto reply = client->post("collections/" + rabat.collection + "/objects/", envelope);
+  ASSERT_TRUE(reply.ok()) << reply.error().describe();
+  ASSERT_EQ(reply->status, 202) << reply->body;
+  EXPECT_NE(reply->body.find("\"success_count\":1"), std::string::npos) << reply->body;
+  EXPECT_NE(reply->body.find("\"failure_count\":2"), std::string::npos) << reply->body;
+
+  EXPECT_TRUE(rabat.holds("d1"));
+  EXPECT_FALSE(rabat.holds("d2")) << "Brussels may not push Madrid's object";
+  EXPECT_FALSE(rabat.holds("d3"));
+  auto provenance =
+      rabat.store->provenance_of("threat-actor--00000000-0000-4000-8000-0000000000d1");
+  ASSERT_TRUE(provenance.ok());
+  ASSERT_EQ(provenance->size(), 1u);
+  EXPECT_EQ(provenance->front().received_from, kBrussels);
+  EXPECT_EQ(provenance->front().agreement, kRabatBrussels);
+  auto received = rabat.audit->about_object("threat-actor--00000000-0000-4000-8000-0000000000d1");
+  ASSERT_TRUE(received.ok() && !received->empty());
+  EXPECT_EQ(received->front().action, "receive");
+  auto refused = rabat.audit->about_object("threat-actor--00000000-0000-4000-8000-0000000000d2");
+  ASSERT_TRUE(refused.ok() && !refused->empty());
+  EXPECT_EQ(refused->front().action, "reject");
+  EXPECT_NE(refused->front().detail.find(kMadrid), std::string::npos) << refused->front().detail;
+
+  // An agency with an account but no partner record (no agreement) may not push.
+  std::string stranger = rabat.partner_account("madrid", kMadrid);
+  ASSERT_TRUE(rabat.store->set_access("madrid", rabat.collection, {true, true}).ok());
+  auto stranger_client =
+      sync::TaxiiClient::connect_to("http://127.0.0.1:" + std::to_string(rabat.port) + "/tansiq/",
+                                    stranger, std::chrono::seconds(10));
+  ASSERT_TRUE(stranger_client.ok());
+  auto refused_push = stranger_client->post("collections/" + rabat.collection + "/objects/",
+                                            "{\"objects\":[" + own("d4", kMadrid) + "]}");
+  ASSERT_TRUE(refused_push.ok());
+  EXPECT_EQ(refused_push->status, 403) << refused_push->body;
+  EXPECT_FALSE(rabat.holds("d4"));
 }
