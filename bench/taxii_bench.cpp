@@ -339,7 +339,7 @@ int main(int argc, char** argv) {
     bench::Stopwatch sync_clock;
     // Each pass is bounded (1000 pages); passes go on until nothing is new.
     for (;;) {
-      auto added = sync::pull_all_partners(*opened->store, log, opened->config.agency,
+      auto added = sync::sync_all_partners(*opened->store, log, opened->config.agency,
                                            std::chrono::seconds(60));
       if (!added || *added == 0)
         break;

@@ -15,7 +15,7 @@ void add_partner_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
   command->require_subcommand(1);
 
   auto partner = std::make_shared<store::Partner>();
-  auto* add = command->add_subcommand("add", "Register a partner node to pull from");
+  auto* add = command->add_subcommand("add", "Register a partner node to pull from (and push to)");
   add->add_option("NAME", partner->name, "A name for the partner (e.g. brussels)")->required();
   add->add_option("--agency", partner->agency, "The partner's agency (identity id)")->required();
   add->add_option("--url", partner->api_root_url,
@@ -30,6 +30,9 @@ void add_partner_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
       ->required();
   add->add_option("--into", partner->local_collection,
                   "Local collection for what is pulled (default: the default collection)");
+  add->add_option("--push-collection", partner->push_collection,
+                  "The partner's collection to push to (TAXII POST) what the policy releases "
+                  "to its agency; the partner must give this node's account write access");
   add->callback([&global, &exit_code, partner] {
     if (stix::identifier_type(partner->agency) != "identity") {
       exit_code = report(make_error(Error::Kind::invalid_input, "must be an identity id",
@@ -61,15 +64,22 @@ void add_partner_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
       exit_code = report(partners.error());
       return;
     }
-    for (const auto& p : *partners)
-      std::printf("%-16s %s  last success %s  cursor %s%s%s\n", p.name.c_str(),
+    for (const auto& p : *partners) {
+      std::string push = p.push_collection.empty()
+                             ? std::string()
+                             : "  push to " + p.push_collection + " up to " +
+                                   (p.push_cursor ? stix::format_timestamp_millis(p.push_cursor)
+                                                  : std::string("-"));
+      std::printf("%-16s %s  last success %s  cursor %s%s%s%s\n", p.name.c_str(),
                   p.api_root_url.c_str(),
                   p.last_success ? stix::format_timestamp_millis(p.last_success).c_str() : "never",
-                  p.cursor.empty() ? "-" : p.cursor.c_str(),
+                  p.cursor.empty() ? "-" : p.cursor.c_str(), push.c_str(),
                   p.last_error.empty() ? "" : "  error: ", p.last_error.c_str());
+    }
   });
 
-  auto* sync = app.add_subcommand("sync", "Pull every partner once, then republish");
+  auto* sync =
+      app.add_subcommand("sync", "Pull from (and push to) every partner once, then republish");
   sync->callback([&global, &exit_code] {
     auto opened = open_node_or_report(global, exit_code);
     if (!opened)
@@ -78,7 +88,7 @@ void add_partner_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
     // Denials of versions held before this run were logged when first decided.
     auto last = opened->store->last_audit();
     store::MicrosSinceEpoch logged_until = last && last->has_value() ? (*last)->time : 0;
-    auto added = sync::pull_all_partners(*opened->store, log, opened->config.agency,
+    auto added = sync::sync_all_partners(*opened->store, log, opened->config.agency,
                                          std::chrono::seconds(30));
     if (!added) {
       exit_code = report(added.error());

@@ -132,6 +132,10 @@ struct Partner {
   std::string cursor;           // added_after for the next pull ("" at first)
   MicrosSinceEpoch last_success = 0;
   std::string last_error;
+  // Push: the partner's collection this node POSTs what it releases to the
+  // partner's agency (empty: no push), and the date_added pushed up to.
+  std::string push_collection = {};
+  MicrosSinceEpoch push_cursor = 0;
 };
 
 // Where an object version came from, when it came from a partner.
@@ -210,6 +214,8 @@ public:
   // Records the outcome of a sync: the new cursor (when not empty), success or error.
   virtual Result<void> record_sync(std::string_view name, std::string_view cursor,
                                    MicrosSinceEpoch time, std::string_view error) = 0;
+  // Records how far pushing to the partner got.
+  virtual Result<void> record_push(std::string_view name, MicrosSinceEpoch cursor) = 0;
   virtual Result<void> add_provenance(std::span<const Provenance> records) = 0;
   // Newest first; empty when the object did not come from a partner.
   virtual Result<std::vector<Provenance>> provenance_of(std::string_view object_id) = 0;

@@ -4,7 +4,7 @@
 
 namespace tansiq::sync {
 
-Result<std::size_t> pull_all_partners(store::Store& store, audit::AuditLog& audit,
+Result<std::size_t> sync_all_partners(store::Store& store, audit::AuditLog& audit,
                                       const std::string& home_agency,
                                       std::chrono::milliseconds timeout,
                                       const std::function<bool(const store::Partner&)>& due) {
@@ -23,6 +23,10 @@ Result<std::size_t> pull_all_partners(store::Store& store, audit::AuditLog& audi
     auto pulled = pull_partner(store, audit, partner, home_agency, *client);
     if (pulled)
       added += pulled->added;
+    if (!partner.push_collection.empty())
+      if (auto pushed = push_partner(store, audit, partner, *client); !pushed)
+        (void)store.record_sync(partner.name, {}, stix::now_micros(),
+                                "push: " + pushed.error().describe());
   }
   return added;
 }
@@ -59,7 +63,7 @@ void SyncLoop::run() {
       auto found = backoff_.find(partner.name);
       return found == backoff_.end() || now >= found->second.first;
     };
-    auto added = pull_all_partners(store_, audit_, home_agency_, std::chrono::seconds(30), due);
+    auto added = sync_all_partners(store_, audit_, home_agency_, std::chrono::seconds(30), due);
     // Back off from partners whose last pull failed; forget those that recovered.
     if (auto partners = store_.list_partners()) {
       for (const auto& partner : *partners) {

@@ -1,11 +1,13 @@
-// Pulls every partner in the background while a node serves: every
-// `interval`, with a doubling back-off (up to `max_backoff`) for a partner
-// that is down or sends garbage; the others go on regardless.
+// Pulls from every partner (and pushes to those configured for it) in the
+// background while a node serves: every `interval`, with a doubling back-off
+// (up to `max_backoff`) for a partner that is down or sends garbage; the
+// others go on regardless.
 #pragma once
 
 #include "audit/audit_log.h"
 #include "store/store.h"
 #include "sync/puller.h"
+#include "sync/pusher.h"
 
 #include <chrono>
 #include <condition_variable>
@@ -17,8 +19,9 @@
 
 namespace tansiq::sync {
 
-// One pass over all partners; returns how many objects were added.
-Result<std::size_t> pull_all_partners(store::Store& store, audit::AuditLog& audit,
+// One pass over all partners: pull, then push where a push collection is
+// set; returns how many objects were added here.
+Result<std::size_t> sync_all_partners(store::Store& store, audit::AuditLog& audit,
                                       const std::string& home_agency,
                                       std::chrono::milliseconds timeout,
                                       const std::function<bool(const store::Partner&)>& due = {});

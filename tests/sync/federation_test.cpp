@@ -127,7 +127,7 @@ struct Node {
   }
 
   size_t sync() {
-    auto added = sync::pull_all_partners(*store, *audit, agency, std::chrono::seconds(10));
+    auto added = sync::sync_all_partners(*store, *audit, agency, std::chrono::seconds(10));
     EXPECT_TRUE(added.ok()) << added.error().describe();
     return added.ok() ? *added : 0;
   }
@@ -318,4 +318,57 @@ TEST(Federation, APushIsCheckedStoredWithProvenanceAndAudited) {
   ASSERT_TRUE(refused_push.ok());
   EXPECT_EQ(refused_push->status, 403) << refused_push->body;
   EXPECT_FALSE(rabat.holds("d4"));
+}
+
+TEST(Federation, APushDeliversWhatIsReleasedAndNothingElse) {
+  Node rabat(kRabat), brussels(kBrussels);
+  // c5 is releasable to Brussels; c6 to Madrid only.
+  rabat.add({agreement(kRabatBrussels, kRabat, kBrussels), handling("b5", {kBrussels}),
+             handling("b6", {kMadrid}), cell("c5", "b5"), cell("c6", "b6")});
+  brussels.add({agreement(kRabatBrussels, kRabat, kBrussels)});
+  // Brussels takes pushes from Rabat into its collection; Rabat pushes there.
+  std::string token = brussels.partner_account("rabat", kRabat);
+  ASSERT_TRUE(brussels.store->set_access("rabat", brussels.collection, {true, true}).ok());
+  brussels.pull_from(rabat, "rabat", rabat.partner_account("brussels", kBrussels), kRabatBrussels);
+  store::Partner partner{"brussels",
+                         kBrussels,
+                         "http://127.0.0.1:" + std::to_string(brussels.port) + "/tansiq/",
+                         brussels.collection,
+                         rabat.collection,
+                         token,
+                         kRabatBrussels,
+                         "",
+                         0,
+                         ""};
+  partner.push_collection = brussels.collection;
+  ASSERT_TRUE(rabat.store->add_partner(partner).ok());
+
+  rabat.publish();
+  rabat.sync(); // pulls nothing (Brussels released nothing to Rabat), then pushes
+  EXPECT_TRUE(brussels.holds("c5"));
+  EXPECT_FALSE(brussels.holds("c6")) << "c6 is not released to Brussels";
+  auto provenance =
+      brussels.store->provenance_of("threat-actor--00000000-0000-4000-8000-0000000000c5");
+  ASSERT_TRUE(provenance.ok());
+  ASSERT_EQ(provenance->size(), 1u);
+  EXPECT_EQ(provenance->front().received_from, kRabat);
+
+  auto pushed = rabat.audit->about_object("threat-actor--00000000-0000-4000-8000-0000000000c5");
+  ASSERT_TRUE(pushed.ok());
+  bool audited = false;
+  for (const auto& record : *pushed)
+    audited |= record.action == "push" && record.partner == kBrussels;
+  EXPECT_TRUE(audited);
+
+  // The cursor is saved: a second pass pushes nothing again.
+  auto partners = rabat.store->list_partners();
+  ASSERT_TRUE(partners.ok());
+  ASSERT_EQ(partners->size(), 1u);
+  EXPECT_GT(partners->front().push_cursor, 0);
+  auto before = rabat.store->last_audit();
+  rabat.sync();
+  auto after = rabat.store->last_audit();
+  ASSERT_TRUE(before.ok() && after.ok());
+  EXPECT_EQ(before->has_value() ? (*before)->sequence : 0,
+            after->has_value() ? (*after)->sequence : 0);
 }

@@ -23,9 +23,8 @@ Connection::~Connection() {
 }
 
 Error Connection::last_error(std::string_view during) const {
-  return make_error(Error::Kind::unavailable,
-                    std::string("store error during ") + std::string(during) + ": " +
-                        sqlite3_errmsg(db_));
+  return make_error(Error::Kind::unavailable, std::string("store error during ") +
+                                                  std::string(during) + ": " + sqlite3_errmsg(db_));
 }
 
 Result<void> Connection::execute(std::string_view sql) {

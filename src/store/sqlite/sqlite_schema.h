@@ -78,7 +78,9 @@ CREATE TABLE IF NOT EXISTS partners (
   agreement TEXT NOT NULL,
   cursor TEXT NOT NULL DEFAULT '',
   last_success INTEGER NOT NULL DEFAULT 0,
-  last_error TEXT NOT NULL DEFAULT ''
+  last_error TEXT NOT NULL DEFAULT '',
+  push_collection TEXT NOT NULL DEFAULT '',
+  push_cursor INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS provenance (
   object_id TEXT NOT NULL,
@@ -93,5 +95,17 @@ CREATE TABLE IF NOT EXISTS statuses (
   json TEXT NOT NULL
 );
 )sql";
+
+// Columns added after stores were first created: each is added to an older
+// store when it opens (ALTER TABLE ... ADD COLUMN keeps the rows).
+struct AddedColumn {
+  const char* table;
+  const char* column;
+  const char* definition;
+};
+inline constexpr AddedColumn kAddedColumns[] = {
+    {"partners", "push_collection", "TEXT NOT NULL DEFAULT ''"},
+    {"partners", "push_cursor", "INTEGER NOT NULL DEFAULT 0"},
+};
 
 } // namespace tansiq::store::sqlite

@@ -120,6 +120,19 @@ public:
       return done;
     if (auto done = writer_->execute(sqlite::kSchema); !done)
       return done;
+    for (const auto& added : sqlite::kAddedColumns) {
+      auto columns = writer_->prepare(std::string("PRAGMA table_info(") + added.table + ")");
+      if (!columns)
+        return columns.error();
+      bool present = false;
+      while (columns->step() == SQLITE_ROW)
+        present = present || columns->text(1) == added.column;
+      if (!present)
+        if (auto done = writer_->execute(std::string("ALTER TABLE ") + added.table +
+                                         " ADD COLUMN " + added.column + " " + added.definition);
+            !done)
+          return done;
+    }
     auto statement = writer_->prepare("SELECT COALESCE(MAX(date_added), 0) FROM objects");
     if (!statement)
       return statement.error();
@@ -501,16 +514,18 @@ public:
 
   Result<void> add_partner(const Partner& partner) override {
     return write_one("INSERT INTO partners(name, agency, api_root_url, collection, "
-                     "local_collection, token, agreement) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     "local_collection, token, agreement, push_collection) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                      "add partner", partner.name, partner.agency, partner.api_root_url,
-                     partner.collection, partner.local_collection, partner.token,
-                     partner.agreement);
+                     partner.collection, partner.local_collection, partner.token, partner.agreement,
+                     partner.push_collection);
   }
 
   Result<std::vector<Partner>> list_partners() override {
     return read_rows<Partner>(
         "SELECT name, agency, api_root_url, collection, local_collection, token, agreement, "
-        "cursor, last_success, last_error FROM partners ORDER BY name",
+        "cursor, last_success, last_error, push_collection, push_cursor FROM partners "
+        "ORDER BY name",
         [](Statement&) {},
         [](Statement& statement) {
           Partner partner;
@@ -524,6 +539,8 @@ public:
           partner.cursor = statement.text(7);
           partner.last_success = statement.integer(8);
           partner.last_error = statement.text(9);
+          partner.push_collection = statement.text(10);
+          partner.push_cursor = statement.integer(11);
           return partner;
         });
   }
@@ -537,6 +554,10 @@ public:
                        "record sync", time, name);
     return write_one("UPDATE partners SET cursor=?, last_success=?, last_error='' WHERE name=?",
                      "record sync", cursor, time, name);
+  }
+
+  Result<void> record_push(std::string_view name, MicrosSinceEpoch cursor) override {
+    return write_one("UPDATE partners SET push_cursor=? WHERE name=?", "record push", cursor, name);
   }
 
   Result<void> add_provenance(std::span<const Provenance> records) override {

@@ -1,0 +1,46 @@
+// A store created before a column was added opens, gains the column, and
+// keeps its rows (src/store/sqlite/sqlite_schema.h, kAddedColumns).
+#include "store/store.h"
+#include "support/temp_dir.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+using namespace tansiq;
+
+TEST(SqliteUpgrade, AnOlderPartnersTableGainsThePushColumns) {
+  test_support::TempDir dir;
+  std::string path = dir.file("old.sqlite");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  // The partners table as the first stores had it, with one partner.
+  const char* old_schema =
+      "CREATE TABLE partners (name TEXT PRIMARY KEY, agency TEXT NOT NULL, api_root_url TEXT NOT "
+      "NULL, collection TEXT NOT NULL, local_collection TEXT NOT NULL, token TEXT NOT NULL, "
+      "agreement TEXT NOT NULL, cursor TEXT NOT NULL DEFAULT '', last_success INTEGER NOT NULL "
+      "DEFAULT 0, last_error TEXT NOT NULL DEFAULT '');"
+      "INSERT INTO partners(name, agency, api_root_url, collection, local_collection, token, "
+      "agreement, cursor) VALUES ('old', 'identity--1', 'http://127.0.0.1:1/t/', 'c', 'l', 't', "
+      "'x-tansiq-agreement--1', '2025-01-01T00:00:00Z');";
+  ASSERT_EQ(sqlite3_exec(db, old_schema, nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+
+  auto opened = store::open_sqlite_store(path, false);
+  ASSERT_TRUE(opened.ok()) << opened.error().describe();
+  auto& store = *opened.value();
+  store::Partner added{
+      "new", "identity--2", "http://127.0.0.1:2/t/", "c", "l", "t", "x-tansiq-agreement--2", "", 0,
+      ""};
+  added.push_collection = "inbox";
+  ASSERT_TRUE(store.add_partner(added).ok());
+  ASSERT_TRUE(store.record_push("new", 42).ok());
+  auto partners = store.list_partners();
+  ASSERT_TRUE(partners.ok()) << partners.error().describe();
+  ASSERT_EQ(partners->size(), 2u);
+  EXPECT_EQ(partners->at(0).name, "new");
+  EXPECT_EQ(partners->at(0).push_collection, "inbox");
+  EXPECT_EQ(partners->at(0).push_cursor, 42);
+  EXPECT_EQ(partners->at(1).name, "old");
+  EXPECT_EQ(partners->at(1).cursor, "2025-01-01T00:00:00Z");
+  EXPECT_TRUE(partners->at(1).push_collection.empty());
+}
