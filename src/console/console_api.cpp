@@ -116,20 +116,24 @@ taxii::Response ConsoleApi::route(Call& call) {
     return method == "GET" ? locations(call) : method_not_allowed(method, "GET");
   if (call.path == "/api/v1/screen")
     return method == "GET" ? screen(call) : method_not_allowed(method, "GET");
+  if (call.path == "/api/v1/cooperation")
+    return method == "GET" ? cooperation(call) : method_not_allowed(method, "GET");
   if (starts_with(call.path, "/api/v1/objects/")) {
     std::string_view id = call.path.substr(16);
     if (!id.empty() && id.back() == '/')
       id.remove_suffix(1);
-    bool graph = false;
+    std::string_view part;
     if (size_t slash = id.find('/'); slash != std::string_view::npos) {
-      if (id.substr(slash) != "/graph")
-        return console_error(404, "Not found", "no console resource at " + std::string(call.path));
+      part = id.substr(slash + 1);
       id = id.substr(0, slash);
-      graph = true;
+      if (part != "graph" && part != "audit")
+        return console_error(404, "Not found", "no console resource at " + std::string(call.path));
     }
     if (method != "GET")
       return method_not_allowed(method, "GET");
-    return graph ? object_graph(call, id) : show_object(call, id);
+    if (part == "graph")
+      return object_graph(call, id);
+    return part == "audit" ? object_audit(call, id) : show_object(call, id);
   }
   return console_error(404, "Not found", "no console resource at " + std::string(call.path));
 }

@@ -59,6 +59,8 @@ private:
   taxii::Response object_graph(Call& call, std::string_view object_id);
   taxii::Response locations(Call& call);
   taxii::Response screen(Call& call);
+  taxii::Response cooperation(Call& call);
+  taxii::Response object_audit(Call& call, std::string_view object_id);
 
   // Who is calling: an Authorization header, else the session cookie (whose
   // user and token must still be valid); unsafe methods need the CSRF token.

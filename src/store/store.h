@@ -120,6 +120,12 @@ struct AuditRecord {
   std::string hash;          // hex BLAKE2b-256 of this record, previous_hash included
 };
 
+struct AuditCount {
+  std::string partner;
+  std::string action;
+  size_t count = 0;
+};
+
 // A partner node this node pulls from (TAXII 2.1), with its sync state.
 struct Partner {
   std::string name;
@@ -223,6 +229,8 @@ public:
   // Appends records whose sequences follow the last one's; conflict otherwise.
   virtual Result<void> append_audit(std::span<const AuditRecord> records) = 0;
   virtual Result<std::optional<AuditRecord>> last_audit() = 0;
+  // How many records each (partner, action) has had since an instant.
+  virtual Result<std::vector<AuditCount>> count_audit_since(MicrosSinceEpoch since) = 0;
   // Records with sequence > after, in order, at most `limit`; only those about
   // `object_id` when it is not empty.
   virtual Result<std::vector<AuditRecord>> read_audit(std::int64_t after, size_t limit,

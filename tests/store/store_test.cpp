@@ -354,3 +354,34 @@ TEST_F(StoreContract, ReferrersOfAnObjectAreFoundByType) {
   EXPECT_TRUE(store_->find_referrers(kCollection, kB.substr(0, 20), types, 10)->empty());
   EXPECT_TRUE(store_->find_referrers("no-such", kB, types, 10)->empty());
 }
+
+TEST_F(StoreContract, AuditCountsPerPartnerAndActionSinceAnInstant) {
+  std::vector<AuditRecord> records;
+  auto record = [&](std::int64_t sequence, MicrosSinceEpoch time, const char* action,
+                    const char* partner) {
+    AuditRecord r;
+    r.sequence = sequence;
+    r.time = time;
+    r.action = action;
+    r.actor = "test";
+    r.partner = partner;
+    r.hash = std::to_string(sequence);
+    records.push_back(r);
+  };
+  record(1, 100, "release", "brussels");
+  record(2, 200, "release", "brussels");
+  record(3, 300, "release", "brussels");
+  record(4, 300, "deny", "brussels");
+  record(5, 400, "pull", "madrid");
+  ASSERT_TRUE(store_->append_audit(records).ok());
+  auto counts = store_->count_audit_since(200);
+  ASSERT_TRUE(counts.ok()) << counts.error().describe();
+  ASSERT_EQ(counts->size(), 3u);
+  EXPECT_EQ(counts->at(0).partner, "brussels");
+  EXPECT_EQ(counts->at(0).action, "deny");
+  EXPECT_EQ(counts->at(0).count, 1u);
+  EXPECT_EQ(counts->at(1).action, "release");
+  EXPECT_EQ(counts->at(1).count, 2u);
+  EXPECT_EQ(counts->at(2).partner, "madrid");
+  EXPECT_TRUE(store_->count_audit_since(1000)->empty());
+}

@@ -203,3 +203,46 @@ export function screenName(name: string, dob: string, nationality: string) {
     "/api/v1/screen?" + query.toString(),
   );
 }
+
+export interface Cooperation {
+  agreements: {
+    id: string;
+    name: string;
+    highest_tlp: string;
+    valid_from: string;
+    valid_until: string;
+    onward_sharing: boolean;
+    withdrawn: boolean;
+    in_force: boolean;
+    parties: { id: string; name: string }[];
+    categories: string[];
+  }[];
+  problems: string[];
+  partners: {
+    name: string;
+    agency: string;
+    agency_name: string;
+    url: string;
+    agreement: string;
+    agreement_name: string;
+    push: boolean;
+    last_success: string;
+    last_error: string;
+    last_week: Record<string, number>;
+  }[];
+}
+
+export const cooperation = () => call<Cooperation>("GET", "/api/v1/cooperation");
+
+export interface AuditRecord {
+  sequence: number;
+  time: string;
+  action: string;
+  actor: string;
+  partner: string;
+  agreement: string;
+  detail: string;
+}
+
+export const objectAudit = (id: string) =>
+  call<{ records: AuditRecord[]; complete: boolean }>("GET", "/api/v1/objects/" + encodeURIComponent(id) + "/audit");

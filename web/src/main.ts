@@ -5,6 +5,7 @@ import { errorPanel } from "./errors";
 import { initLanguage, language, monthStyle, setLanguage, setMonthStyle, t, type ArabicMonths, type Language } from "./i18n";
 import { currentRoute, href } from "./router";
 import { browseView } from "./views/browse";
+import { cooperationView } from "./views/cooperation";
 import { mapView } from "./views/map";
 import { screeningView } from "./views/screening";
 import { objectView } from "./views/object";
@@ -48,7 +49,7 @@ function header(): HTMLElement {
     { class: "top" },
     h("a", { href: "#main", class: "skip" }, "↓"),
     h("span", { class: "brand" }, t("appName"), me ? h("small", { dir: "auto" }, " · " + me.node) : null),
-    me ? h("nav", { "aria-label": t("appName") }, link("overview", t("overview")), link("browse", t("browse")), link("map", t("map")), link("screen", t("screening"))) : null,
+    me ? h("nav", { "aria-label": t("appName") }, link("overview", t("overview")), link("browse", t("browse")), link("map", t("map")), link("screen", t("screening")), link("cooperation", t("cooperation"))) : null,
     h("span", { class: "spacer" }),
     languageControls(),
     me
@@ -79,6 +80,7 @@ async function page(): Promise<HTMLElement> {
   if (route.page === "object") return objectView(route.argument);
   if (route.page === "map") return mapView();
   if (route.page === "screen") return screeningView(route);
+  if (route.page === "cooperation") return cooperationView();
   return overviewView();
 }
 

@@ -33,7 +33,11 @@ const tansiq = (...args) => execFileSync(binary, ["--dir", node, ...args], { enc
 
 // The node: demo data, an Arabic article, a hostile object in a second
 // collection an analyst may not read, and a plain analyst account.
-const init = execFileSync(binary, ["init", node, "--name", "Rabat e2e"], { encoding: "utf8" });
+const rabat = "identity--00000000-0000-4000-8000-000000000001";
+const brussels = "identity--00000000-0000-4000-8000-000000000002";
+const cellForBrussels = "threat-actor--00000000-0000-4000-8000-0000000000c1";
+const armsNetwork = "threat-actor--00000000-0000-4000-8000-0000000000c2";
+const init = execFileSync(binary, ["init", node, "--name", "Rabat e2e", "--agency-id", rabat], { encoding: "utf8" });
 const adminToken = init.trim().split("\n").pop().trim();
 const sharedCollection = /Default collection: (\S+)/.exec(init)[1];
 tansiq("import", join(repo, "data/demo"));
@@ -55,6 +59,14 @@ const hostile = {
 };
 writeFileSync(join(dir, "hostile.json"), JSON.stringify(hostile));
 tansiq("import", "--collection", secretCollection, join(dir, "hostile.json"));
+// The Morocco–Belgium agreement of the README walkthrough, a partner account
+// for Brussels, its node registered (not running: its sync fails, and says so).
+tansiq("import", join(repo, "data/policy/extension-definitions.json"), join(repo, "data/examples/federation-rabat.json"));
+tansiq("user", "add", "brussels", "--role", "partner", "--agency", brussels, "--read", sharedCollection);
+tansiq("partner", "add", "brussels", "--agency", brussels, "--url", "http://127.0.0.1:9/tansiq/",
+  "--collection", sharedCollection, "--token", "tsq_unused", "--agreement",
+  "x-tansiq-agreement--00000000-0000-4000-8000-0000000000a1");
+tansiq("policy", "publish");
 const analystOutput = tansiq("user", "add", "amina", "--role", "analyst", "--read", sharedCollection);
 const analystToken = /tsq_[A-Za-z0-9_-]+/.exec(analystOutput)[0];
 
@@ -201,6 +213,29 @@ try {
   check(/Hammouchi/i.test(candidate ?? ""), `screening «عبد اللطيف الحموشي» finds ${candidate}`);
   await page.screenshot({ path: join(screenshots, "screening-en.png"), fullPage: true });
   await axeCheck("screening");
+
+  // Who may see what: the cell goes to Brussels, the arms network does not, each with its reason.
+  await page.goto(`${base}/console/#/object/${cellForBrussels}`);
+  await page.waitForSelector("#releases li");
+  check((await page.getAttribute("#releases li", "class")) === "released", "the cell for Brussels shows as released to Brussels");
+  await page.click("#audit-trail summary");
+  await page.waitForSelector("#audit-trail table");
+  check((await page.textContent("#audit-trail")).includes("release"), "the object's audit trail lists its release");
+  await page.screenshot({ path: join(screenshots, "object-released-en.png"), fullPage: true });
+  await page.goto(`${base}/console/#/object/${armsNetwork}`);
+  await page.waitForSelector("#releases li");
+  const withheld = await page.textContent("#releases li");
+  check((await page.getAttribute("#releases li", "class")) === "withheld" && withheld.includes("arms-trafficking"),
+    "the arms network shows as withheld from Brussels, with the reason");
+
+  // Cooperation: the agreement in force, the partner with its failing sync.
+  await page.click("nav a[href='#/cooperation']");
+  await page.waitForSelector("#agreements tbody tr");
+  check((await page.textContent("#agreements")).includes("Morocco–Belgium"), "the cooperation page lists the agreement");
+  check((await page.locator("#agreements tr.in-force").count()) === 1, "the agreement is shown in force");
+  check((await page.locator("#partner-flows tbody tr").count()) === 1, "the cooperation page lists the partner");
+  await page.screenshot({ path: join(screenshots, "cooperation-en.png"), fullPage: true });
+  await axeCheck("the cooperation page");
 
   // Arabic: right to left, Maghreb month names.
   await page.goto(`${base}/console/#/object/${reportId}`);

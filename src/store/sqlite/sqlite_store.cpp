@@ -626,6 +626,19 @@ public:
     return std::optional<AuditRecord>(std::move(records->front()));
   }
 
+  Result<std::vector<AuditCount>> count_audit_since(MicrosSinceEpoch since) override {
+    // A scan of the log (no index on time): fine for the console's weekly
+    // figures on logs of a few million records.
+    return read_rows<AuditCount>(
+        "SELECT partner, action, COUNT(*) FROM audit WHERE time >= ? "
+        "GROUP BY partner, action ORDER BY partner, action",
+        [&](Statement& statement) { statement.bind_all(since); },
+        [](Statement& statement) {
+          return AuditCount{std::string(statement.text(0)), std::string(statement.text(1)),
+                            static_cast<size_t>(statement.integer(2))};
+        });
+  }
+
   Result<std::vector<AuditRecord>> read_audit(std::int64_t after, size_t limit,
                                               std::string_view object_id) override {
     std::string sql = "SELECT sequence, time, action, actor, partner, object_id, agreement_id, "

@@ -4,6 +4,7 @@ import { formatDate, t } from "../i18n";
 import { href } from "../router";
 import { tlpChip } from "../tlp";
 import { articleText } from "./article_text";
+import { auditTrail } from "./audit_trail";
 import { graphPanel } from "./graph";
 
 const IDENTIFIER = /^[a-z0-9-]+--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -141,6 +142,7 @@ export async function objectView(id: string): Promise<HTMLElement> {
       h("h2", {}, t("versions")),
       h("ul", { id: "versions" }, ...view.versions.map((v) => h("li", {}, formatDate(v.version || v.date_added), " ", h("span", { class: "identifier", dir: "ltr" }, v.version)))),
     ),
+    auditTrail(id),
     h("details", {}, h("summary", {}, t("rawJson")), h("pre", { dir: "ltr", class: "json", tabindex: 0 }, JSON.stringify(object, null, 2))),
   );
 }
