@@ -26,26 +26,28 @@ std::uint64_t hash_text(std::string_view s, std::uint64_t seed) {
   return mix(h);
 }
 
-std::uint64_t single_key(const std::string& key) {
-  return hash_text(key, 1);
+// Keys combine the hashes of the skeletons (so each skeleton is hashed once), ordered by
+// hash so that a pair or triple is the same key in any order.
+std::uint64_t single_key(std::uint64_t a) {
+  return mix(a ^ 0x51afd7ed558ccdffULL);
 }
 
-std::uint64_t pair_key(const std::string& a, const std::string& b) {
-  const std::string& low = a < b ? a : b;
-  const std::string& high = a < b ? b : a;
-  return mix(hash_text(low, 2) * 31 + hash_text(high, 3));
+std::uint64_t pair_key(std::uint64_t a, std::uint64_t b) {
+  if (a > b)
+    std::swap(a, b);
+  return mix(mix(a + 0x9e3779b97f4a7c15ULL) * 31 + b);
 }
 
-std::uint64_t triple_key(const std::string& a, const std::string& b, const std::string& c) {
-  std::array<const std::string*, 3> k = {&a, &b, &c};
-  std::sort(k.begin(), k.end(), [](const std::string* x, const std::string* y) { return *x < *y; });
-  return mix(hash_text(*k[0], 4) * 31 + hash_text(*k[1], 5) * 17 + hash_text(*k[2], 6));
+std::uint64_t triple_key(std::uint64_t a, std::uint64_t b, std::uint64_t c) {
+  std::array<std::uint64_t, 3> k = {a, b, c};
+  std::sort(k.begin(), k.end());
+  return mix(mix(mix(k[0] + 0x2545f4914f6cdd1dULL) * 31 + k[1]) * 17 + k[2]);
 }
 
 enum class Kind { single, pair, triple };
 
 // The hashes a name (or a query) is posted under.
-std::vector<std::uint64_t> keys_of(const std::vector<PartKeys>& parts, Kind kind) {
+std::vector<std::uint64_t> keys_of(const std::vector<PartHashes>& parts, Kind kind) {
   std::vector<std::uint64_t> out;
   if (kind == Kind::triple) {
     // Most likely skeleton of each part only: triples are for long names, and selective.
@@ -56,15 +58,14 @@ std::vector<std::uint64_t> keys_of(const std::vector<PartKeys>& parts, Kind kind
             out.push_back(triple_key(parts[i][0], parts[j][0], parts[k][0]));
   } else if (kind == Kind::single) {
     for (const auto& part : parts)
-      for (const auto& key : part)
-        if (!key.empty())
-          out.push_back(single_key(key));
+      for (std::uint64_t key : part)
+        out.push_back(single_key(key));
   } else {
     for (std::size_t i = 0; i < parts.size(); ++i)
       for (std::size_t j = i + 1; j < parts.size(); ++j)
-        for (const auto& a : parts[i])
-          for (const auto& b : parts[j])
-            if (!a.empty() && !b.empty() && a != b)
+        for (std::uint64_t a : parts[i])
+          for (std::uint64_t b : parts[j])
+            if (a != b)
               out.push_back(pair_key(a, b));
   }
   std::sort(out.begin(), out.end());
@@ -72,9 +73,34 @@ std::vector<std::uint64_t> keys_of(const std::vector<PartKeys>& parts, Kind kind
   return out;
 }
 
+std::vector<PartHashes> hashed(const std::vector<PartKeys>& parts) {
+  std::vector<PartHashes> out;
+  for (const auto& part : parts) {
+    PartHashes hashes;
+    for (const auto& key : part)
+      if (!key.empty())
+        hashes.push_back(CandidateIndex::key_hash(key));
+    out.push_back(std::move(hashes));
+  }
+  return out;
+}
+
 } // namespace
 
+std::uint64_t CandidateIndex::key_hash(std::string_view key) {
+  return hash_text(key, 1);
+}
+
 void CandidateIndex::add(std::uint32_t name, const std::vector<PartKeys>& parts) {
+  add(name, hashed(parts));
+}
+
+std::vector<std::uint32_t> CandidateIndex::candidates(const std::vector<PartKeys>& parts,
+                                                      std::size_t limit) const {
+  return candidates(hashed(parts), limit);
+}
+
+void CandidateIndex::add(std::uint32_t name, const std::vector<PartHashes>& parts) {
   // Only what a query could match at a useful score: a one-part query cannot match a
   // three-part name (two parts missing), so such names are not posted under single keys.
   std::vector<Kind> kinds;
@@ -108,17 +134,25 @@ void CandidateIndex::build() {
   std::vector<std::uint32_t>().swap(pending_names_);
 }
 
-std::vector<std::uint32_t> CandidateIndex::candidates(const std::vector<PartKeys>& parts,
+std::vector<std::uint32_t> CandidateIndex::candidates(const std::vector<PartHashes>& parts,
                                                       std::size_t limit) const {
   if (offsets_.empty())
     return {};
   std::size_t count = parts.size();
+  std::vector<std::uint32_t> found;
   if (count >= 3) {
-    auto found = lookup(keys_of(parts, Kind::triple), 1, limit);
-    if (!found.empty() || count > 4)
+    found = lookup(keys_of(parts, Kind::triple), 1, limit);
+    if (found.size() >= limit || count > 4)
       return found;
   }
-  return lookup(keys_of(parts, count >= 2 ? Kind::pair : Kind::single), 1, limit);
+  // Too few names share a triple (or the query is short): names sharing a pair come next,
+  // among them those whose third part is spelled beyond its skeleton. (Pair postings are
+  // long on a big list: not read when the triples already fill the limit.)
+  auto more = lookup(keys_of(parts, count >= 2 ? Kind::pair : Kind::single), 1, limit);
+  for (std::uint32_t name : more)
+    if (found.size() < limit && std::find(found.begin(), found.end(), name) == found.end())
+      found.push_back(name);
+  return found;
 }
 
 std::vector<std::uint32_t> CandidateIndex::lookup(const std::vector<std::uint64_t>& keys,

@@ -1,8 +1,12 @@
 #include "names/scorer.h"
 
+#include "names/latin_key.h"
+
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <span>
 
@@ -345,18 +349,35 @@ double sounds_weight(std::string_view s) {
 }
 
 double edit_cost(std::string_view a, std::string_view b) {
+  // The costs above as tables (built once, then read only): this is the inner loop.
+  struct Costs {
+    std::array<double, 128> indel;
+    std::array<std::array<double, 128>, 128> substitute;
+  };
+  static const Costs costs = [] {
+    Costs c{};
+    for (int x = 0; x < 128; ++x) {
+      c.indel[static_cast<std::size_t>(x)] = indel_cost(static_cast<char>(x));
+      for (int y = 0; y < 128; ++y)
+        c.substitute[static_cast<std::size_t>(x)][static_cast<std::size_t>(y)] =
+            substitute_cost(static_cast<char>(x), static_cast<char>(y));
+    }
+    return c;
+  }();
+  auto index = [](char c) { return static_cast<std::size_t>(static_cast<unsigned char>(c) & 127); };
   std::array<double, max_letters + 1> previous{}, current{};
   std::size_t n = std::min(a.size(), max_letters), m = std::min(b.size(), max_letters);
   previous[0] = 0;
   for (std::size_t j = 1; j <= m; ++j)
-    previous[j] = previous[j - 1] + indel_cost(b[j - 1]);
+    previous[j] = previous[j - 1] + costs.indel[index(b[j - 1])];
   for (std::size_t i = 1; i <= n; ++i) {
-    current[0] = previous[0] + indel_cost(a[i - 1]);
+    const auto& row = costs.substitute[index(a[i - 1])];
+    double delete_a = costs.indel[index(a[i - 1])];
+    current[0] = previous[0] + delete_a;
     for (std::size_t j = 1; j <= m; ++j)
-      current[j] =
-          std::min({previous[j - 1] + substitute_cost(a[i - 1], b[j - 1]),
-                    previous[j] + indel_cost(a[i - 1]), current[j - 1] + indel_cost(b[j - 1])});
-    previous = current;
+      current[j] = std::min({previous[j - 1] + row[index(b[j - 1])], previous[j] + delete_a,
+                             current[j - 1] + costs.indel[index(b[j - 1])]});
+    std::copy_n(current.begin(), m + 1, previous.begin());
   }
   return previous[m];
 }
@@ -371,26 +392,35 @@ double same_script_similarity(std::string_view a, std::string_view b) {
 double romanisation_cost(std::string_view arabic, std::string_view latin) {
   std::size_t n = std::min(arabic.size(), max_letters), m = std::min(latin.size(), max_letters);
   latin = latin.substr(0, m);
+  // Costs that depend on one side only, worked out once per letter.
+  std::array<double, max_letters> extra;
+  for (std::size_t j = 0; j < m; ++j)
+    extra[j] = extra_cost(latin, j);
   // cost[i][j]: the first i Arabic symbols read as the first j Latin letters.
   std::array<std::array<double, max_letters + 1>, max_letters + 1> cost;
   for (std::size_t i = 0; i <= n; ++i)
     std::fill(cost[i].begin(), cost[i].begin() + static_cast<std::ptrdiff_t>(m + 1), infinity);
   cost[0][0] = 0;
   for (std::size_t i = 0; i <= n; ++i) {
+    double omit = i < n ? omit_cost(arabic[i]) : 0;
+    std::span<const Reading> options = i < n ? readings(arabic[i]) : std::span<const Reading>{};
+    auto& row = cost[i];
     for (std::size_t j = 0; j <= m; ++j) {
-      double here = cost[i][j];
+      double here = row[j];
       if (here == infinity)
         continue;
       if (j < m)
-        cost[i][j + 1] = std::min(cost[i][j + 1], here + extra_cost(latin, j));
-      if (i < n && j == m) {
-        cost[i + 1][j] = std::min(cost[i + 1][j], here + omit_cost(arabic[i]));
-      } else if (i < n) {
-        cost[i + 1][j] = std::min(cost[i + 1][j], here + omit_cost(arabic[i]));
-        for (const Reading& reading : readings(arabic[i])) {
+        row[j + 1] = std::min(row[j + 1], here + extra[j]);
+      if (i < n) {
+        auto& next_row = cost[i + 1];
+        next_row[j] = std::min(next_row[j], here + omit);
+        if (j == m)
+          continue;
+        for (const Reading& reading : options) {
           std::string_view group = reading.latin;
-          if (latin[j] == group[0] && latin.substr(j, group.size()) == group) {
-            double& next = cost[i + 1][j + group.size()];
+          if (latin[j] == group[0] && group.size() <= m - j &&
+              latin.compare(j, group.size(), group) == 0) {
+            double& next = next_row[j + group.size()];
             next = std::min(next, here + reading.cost);
           }
         }
@@ -488,11 +518,138 @@ double gap_factor(std::size_t query_gap, std::size_t entry_gap, bool at_start) {
 
 } // namespace
 
-double score_names(const NameParts& query, const NameParts& entry, Explanation* explanation,
-                   SimilarityCache* cache) {
+namespace {
+
+// Skeletons (latin_key.h) of every reading of a part, as the watchlist keeps them: distinct,
+// none empty.
+std::vector<std::string> skeletons(const NamePart& part) {
+  std::vector<std::string> out;
+  for (const auto& form : part.forms) {
+    std::string key = part.script == Script::latin ? latin_skeleton(form) : arabic_skeleton(form);
+    if (!key.empty() && std::find(out.begin(), out.end(), key) == out.end())
+      out.push_back(std::move(key));
+  }
+  return out;
+}
+
+bool within_one_edit(std::string_view a, std::string_view b) {
+  if (a.size() > b.size())
+    std::swap(a, b);
+  if (b.size() - a.size() > 1)
+    return false;
+  std::size_t i = 0;
+  while (i < a.size() && a[i] == b[i])
+    ++i;
+  // One substitution, or one letter more in b.
+  return a.size() == b.size() ? a.substr(i + std::min<std::size_t>(1, a.size() - i)) ==
+                                    b.substr(i + std::min<std::size_t>(1, b.size() - i))
+                              : a.substr(i) == b.substr(i + 1);
+}
+
+// Two words written as one (Akhund Zada / Akhunzada, Dahir Aweys / ظاهرعويس) keep their
+// consonants: the joined pair is compared with a part only when their skeletons are at
+// most one consonant apart. Every such match seen scored >= 0.84; the rest cost a full
+// alignment each and almost never reach min_part_similarity.
+bool may_be_joined(const std::vector<std::string>& single, const std::vector<std::string>& joined) {
+  for (const auto& a : single)
+    for (const auto& b : joined)
+      if (within_one_edit(a, b))
+        return true;
+  return single.empty() || joined.empty();
+}
+
+// At most `limit` letter edits between two short strings (skeletons are a few consonants).
+bool within_edits(std::string_view a, std::string_view b, std::size_t limit) {
+  if (a.size() > b.size())
+    std::swap(a, b);
+  if (b.size() - a.size() > limit)
+    return false;
+  if (b.size() > 30)
+    return true; // not worth bounding
+  if (a == b)
+    return true;
+  // Letters b has beyond what a can pair with each need an edit: a cheap first test.
+  std::uint32_t paired = 0;
+  std::size_t common = 0;
+  for (char x : a)
+    for (std::size_t j = 0; j < b.size(); ++j)
+      if (!(paired >> j & 1) && b[j] == x) {
+        paired |= 1u << j;
+        ++common;
+        break;
+      }
+  if (b.size() - common > limit)
+    return false;
+  std::array<std::size_t, 32> previous{}, current{};
+  for (std::size_t j = 0; j <= b.size(); ++j)
+    previous[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    current[0] = i;
+    std::size_t row_min = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      current[j] = std::min(
+          {previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1), previous[j] + 1, current[j - 1] + 1});
+      row_min = std::min(row_min, current[j]);
+    }
+    if (row_min > limit)
+      return false;
+    previous = current;
+  }
+  return previous[b.size()] <= limit;
+}
+
+bool within_two_edits(std::string_view a, std::string_view b) {
+  return within_edits(a, b, 2);
+}
+
+// Two parts whose consonant skeletons are more than two consonants apart are different
+// names: not worth an alignment. (One is not enough: Azhar is "jr" against اظہر "dhr".)
+// A part without consonants is compared.
+bool may_be_same(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  if (a.empty() || b.empty())
+    return true;
+  for (const auto& x : a)
+    for (const auto& y : b)
+      if (within_two_edits(x, y))
+        return true;
+  return false;
+}
+
+// A first, cheaper test (no joined part built): a joined pair's skeleton is about as long
+// as its two skeletons together.
+bool lengths_may_join(const std::vector<std::string>& single, const std::vector<std::string>& left,
+                      const std::vector<std::string>& right) {
+  for (const auto& s : single)
+    for (const auto& l : left)
+      for (const auto& r : right) {
+        auto joined = static_cast<std::ptrdiff_t>(l.size() + r.size());
+        if (std::abs(static_cast<std::ptrdiff_t>(s.size()) - joined) <= 2)
+          return true;
+      }
+  return single.empty() || left.empty() || right.empty();
+}
+
+// part_similarity(a, b) when one of them is a joined pair and the skeletons allow it.
+double joined_similarity(const NamePart& a, const NamePart& b,
+                         const std::vector<std::string>& single_keys,
+                         const std::vector<std::string>& joined_keys) {
+  return may_be_joined(single_keys, joined_keys) ? part_similarity(a, b) : 0.0;
+}
+
+// The alignment of two names. `entry_part(j)` gives the entry's parts; `sims` supplies the
+// part similarities (single(i, j), query_pair(i, j): query parts i and i+1 joined against
+// entry part j, entry_pair(i, j): query part i against entry parts j and j+1 joined), so
+// that a caller scoring one query against many names can cache them.
+template <class EntryPart, class Sims>
+double align_names(const NameParts& query, std::size_t m, bool entry_reordered,
+                   const EntryPart& entry_part, Sims& sims, Explanation* explanation) {
   const auto& q = query.parts;
-  const std::size_t n = q.size(), m = entry.parts.size();
+  const std::size_t n = q.size();
   if (n == 0 || m == 0)
+    return 0;
+  // Normalised names have at most max_name_words words, hence parts.
+  constexpr std::size_t most = max_name_words;
+  if (n > most || m > most)
     return 0;
   // log(gap_factor) for every gap two names can have (computed once, then read only).
   static const std::array<double, 2 * 17 * 17> log_gaps = [] {
@@ -512,62 +669,35 @@ double score_names(const NameParts& query, const NameParts& entry, Explanation* 
   std::size_t best_rotation = 0;
 
   // Similarities are computed once; rotation only changes the entry's index.
-  std::vector<double> single(n * m, -1);
+  std::array<double, most * most> single, query_pair, entry_pair;
+  std::fill_n(single.begin(), n * m, -1.0);
+  std::fill_n(query_pair.begin(), n * m, -2.0);
+  std::fill_n(entry_pair.begin(), n * m, -2.0);
   auto sim1 = [&](std::size_t i, std::size_t j) {
     double& s = single[i * m + j];
-    if (s < 0) {
-      if (cache) {
-        std::string key(1, static_cast<char>(i));
-        key += entry.parts[j].script == Script::latin ? 'L' : 'A';
-        for (const auto& form : entry.parts[j].forms)
-          (key += form) += '/';
-        auto [it, inserted] = cache->try_emplace(std::move(key), 0.0);
-        if (inserted)
-          it->second = part_similarity(q[i], entry.parts[j]);
-        s = it->second;
-      } else {
-        s = part_similarity(q[i], entry.parts[j]);
-      }
-    }
+    if (s < 0)
+      s = sims.single(i, j);
     return s;
-  };
-  // Two query parts against one entry part, one query part against two entry parts
-  // (entry index of the first of the two, in the original order).
-  std::vector<double> query_pair(n * m, -2), entry_pair(n * m, -2);
-  auto cached = [&](std::string key, auto compute) {
-    if (!cache)
-      return compute();
-    auto [it, inserted] = cache->try_emplace(std::move(key), 0.0);
-    if (inserted)
-      it->second = compute();
-    return it->second;
-  };
-  auto forms_key = [](char tag, std::size_t i, const NamePart& p) {
-    std::string key{tag, static_cast<char>(i), p.script == Script::latin ? 'L' : 'A'};
-    for (const auto& form : p.forms)
-      (key += form) += '/';
-    return key;
   };
   auto sim_query_pair = [&](std::size_t i, std::size_t j) {
     double& s = query_pair[i * m + j];
     if (s < -1)
-      s = cached(forms_key('q', i, entry.parts[j]), [&] {
-        return part_similarity(join_parts(q[i], q[i + 1]), entry.parts[j]) - 0.03;
-      });
+      s = sims.query_pair(i, j) - 0.03;
     return s;
   };
   auto sim_entry_pair = [&](std::size_t i, std::size_t j) {
     double& s = entry_pair[i * m + j];
-    if (s < -1) {
-      NamePart joined = join_parts(entry.parts[j], entry.parts[(j + 1) % m]);
-      s = cached(forms_key('e', i, joined), [&] { return part_similarity(q[i], joined) - 0.03; });
-    }
+    if (s < -1)
+      s = sims.entry_pair(i, j) - 0.03;
     return s;
   };
 
-  std::vector<double> value;
-  std::vector<Unit> from;
-  std::vector<std::size_t> back;
+  constexpr std::size_t cells = (most + 1) * (most + 1);
+  std::array<double, cells> value;
+  std::array<Unit, cells> from;
+  std::array<std::size_t, cells> back;
+  std::array<std::array<double, most * most>, 3> unit_sim, unit_log;
+  std::array<std::pair<std::size_t, std::size_t>, 3 * most * most> usable;
   // Rotations: none, or the family name moved from the front to the back or the other
   // way round; any other order would put given names out of order (Yunis Muhammad Ahmad is
   // not Muhammad Yunis Ahmad).
@@ -575,49 +705,56 @@ double score_names(const NameParts& query, const NameParts& entry, Explanation* 
     if (rotation != 0 && rotation != 1 && rotation != m - 1)
       continue;
     auto original = [&](std::size_t j) { return (j + rotation) % m; };
+    // Each unit the alignment may use, by rotated position (i2, j2): its similarity and
+    // 1.5 log of it (-infinity when not allowed or below min_part_similarity), worked out
+    // once rather than for every state that can reach it.
+    // Kinds: 0 one part each side, 1 one query part for two entry parts, 2 the reverse.
+    for (std::size_t i2 = 0; i2 < n; ++i2)
+      for (std::size_t j2 = 0; j2 < m; ++j2) {
+        std::size_t at = i2 * m + j2;
+        auto set = [&](std::size_t kind, double sim) {
+          unit_sim[kind][at] = sim;
+          unit_log[kind][at] = sim < min_part_similarity ? -infinity : 1.5 * std::log(sim);
+        };
+        double s = sim1(i2, original(j2));
+        set(0, s);
+        unit_log[1][at] = unit_log[2][at] = -infinity;
+        if (j2 + 2 <= m && entry_part(original(j2)).script == entry_part(original(j2 + 1)).script &&
+            j2 + 1 + rotation != m && s < 0.9)
+          set(1, sim_entry_pair(i2, original(j2)));
+        if (i2 + 2 <= n && q[i2].script == q[i2 + 1].script &&
+            !(s >= 0.9 && sim1(i2 + 1, original(j2)) < 0.9))
+          set(2, sim_query_pair(i2, original(j2)));
+      }
     // value[i][j]: best log-score with the first i query parts and j entry parts used,
     // the last step a match.
-    value.assign((n + 1) * (m + 1), -infinity);
-    from.resize((n + 1) * (m + 1));
-    back.assign((n + 1) * (m + 1), SIZE_MAX);
+    std::fill_n(value.begin(), (n + 1) * (m + 1), -infinity);
+    std::fill_n(back.begin(), (n + 1) * (m + 1), SIZE_MAX);
     value[0] = 0;
+    static constexpr std::size_t unit_query[3] = {1, 1, 2}, unit_entry[3] = {1, 2, 1};
+    // The usable units in (i2, j2, kind) order: few, as most part pairs are different names.
+    std::size_t usable_count = 0;
+    for (std::size_t at = 0; at < n * m; ++at)
+      for (std::size_t kind = 0; kind < 3; ++kind)
+        if (unit_log[kind][at] != -infinity)
+          usable[usable_count++] = {at, kind};
     for (std::size_t i = 0; i <= n; ++i) {
       for (std::size_t j = 0; j <= m; ++j) {
         double here = value[i * (m + 1) + j];
         if (here == -infinity)
           continue;
-        for (std::size_t i2 = i; i2 < n; ++i2) {
-          for (std::size_t j2 = j; j2 < m; ++j2) {
-            double gap = log_gap(i2 - i, j2 - j, i == 0 && j == 0);
-            for (std::size_t qs = 1; qs <= 2 && i2 + qs <= n; ++qs) {
-              for (std::size_t es = 1; es <= 2 && j2 + es <= m; ++es) {
-                if (qs == 2 && es == 2)
-                  continue;
-                double s;
-                if (qs == 1 && es == 1) {
-                  s = sim1(i2, original(j2));
-                } else if (qs == 2) {
-                  if (q[i2].script != q[i2 + 1].script ||
-                      (sim1(i2, original(j2)) >= 0.9 && sim1(i2 + 1, original(j2)) < 0.9))
-                    continue;
-                  s = sim_query_pair(i2, original(j2));
-                } else {
-                  if (entry.parts[original(j2)].script != entry.parts[original(j2 + 1)].script ||
-                      j2 + 1 + rotation == m || sim1(i2, original(j2)) >= 0.9)
-                    continue;
-                  s = sim_entry_pair(i2, original(j2));
-                }
-                if (s < min_part_similarity)
-                  continue;
-                double v = here + gap + 1.5 * std::log(s);
-                std::size_t to = (i2 + qs) * (m + 1) + (j2 + es);
-                if (v > value[to]) {
-                  value[to] = v;
-                  from[to] = Unit{i2, qs, j2, es, s};
-                  back[to] = i * (m + 1) + j;
-                }
-              }
-            }
+        for (std::size_t k = 0; k < usable_count; ++k) {
+          auto [at, kind] = usable[k];
+          std::size_t i2 = at / m, j2 = at % m;
+          if (i2 < i || j2 < j)
+            continue;
+          double v = here + log_gap(i2 - i, j2 - j, i == 0 && j == 0) + unit_log[kind][at];
+          std::size_t qs = unit_query[kind], es = unit_entry[kind];
+          std::size_t to = (i2 + qs) * (m + 1) + (j2 + es);
+          if (v > value[to]) {
+            value[to] = v;
+            from[to] = Unit{i2, qs, j2, es, unit_sim[kind][at]};
+            back[to] = i * (m + 1) + j;
           }
         }
       }
@@ -640,33 +777,34 @@ double score_names(const NameParts& query, const NameParts& entry, Explanation* 
       continue;
     // The alignment was chosen on the product of the similarities; the score is their
     // mean (weighted by the parts each unit covers) times what the gaps cost.
-    std::vector<Unit> units;
+    std::array<Unit, most> units;
+    std::size_t unit_count = 0;
     for (std::size_t at = best_end; at != 0 && back[at] != SIZE_MAX; at = back[at]) {
       Unit u = from[at];
       u.entry_begin = original(u.entry_begin);
-      units.push_back(u);
+      units[unit_count++] = u;
     }
-    std::reverse(units.begin(), units.end());
-    double sum = 0, weight = 0, similarity_log = 0;
-    for (const Unit& u : units) {
+    std::reverse(units.begin(), units.begin() + static_cast<std::ptrdiff_t>(unit_count));
+    double sum = 0, weight = 0, similarity_log = 0, weakest = 1;
+    for (std::size_t k = 0; k < unit_count; ++k) {
+      const Unit& u = units[k];
       double w = static_cast<double>(std::max(u.query_size, u.entry_size));
       sum += w * u.similarity;
       weight += w;
       similarity_log += std::log(match_factor(u.similarity));
+      weakest = std::min(weakest, u.similarity);
     }
     double score = (sum / weight) * std::exp(best_here - similarity_log);
     // A name is as good as its weakest part: one part read with a different vowel
     // pattern (Hamid / Ahmad, Omar / Amir) makes another name.
-    double weakest = 1;
-    for (const Unit& u : units)
-      weakest = std::min(weakest, u.similarity);
     score *= std::pow(std::min(1.0, weakest / weakest_part_floor), 3);
-    if (rotation != 0 && !query.reordered && !entry.reordered)
+    if (rotation != 0 && !query.reordered && !entry_reordered)
       score *= rotation_factor;
     if (score > best_score) {
       best_score = score;
       best_rotation = rotation;
-      best_units = std::move(units);
+      if (explanation)
+        best_units.assign(units.begin(), units.begin() + static_cast<std::ptrdiff_t>(unit_count));
     }
   }
 
@@ -681,13 +819,13 @@ double score_names(const NameParts& query, const NameParts& entry, Explanation* 
       for (std::size_t k = 0; k < u.entry_size; ++k) {
         std::size_t j = (u.entry_begin + k) % m;
         entry_used[j] = true;
-        match.entry_part += (k ? " " : "") + entry.parts[j].display;
+        match.entry_part += (k ? " " : "") + entry_part(j).display;
       }
-      NamePart qp = q[u.query_begin], ep = entry.parts[u.entry_begin];
+      NamePart qp = q[u.query_begin], ep = entry_part(u.entry_begin);
       if (u.query_size == 2)
         qp = join_parts(qp, q[u.query_begin + 1]);
       if (u.entry_size == 2)
-        ep = join_parts(ep, entry.parts[(u.entry_begin + 1) % m]);
+        ep = join_parts(ep, entry_part((u.entry_begin + 1) % m));
       match.similarity = part_similarity(qp, ep, &match.how);
       if (u.query_size + u.entry_size > 2)
         match.how += " (two words written as one)";
@@ -698,14 +836,266 @@ double score_names(const NameParts& query, const NameParts& entry, Explanation* 
         explanation->notes.push_back("query part \"" + q[i].display + "\" not matched");
     for (std::size_t j = 0; j < m; ++j)
       if (!entry_used[j])
-        explanation->notes.push_back("entry part \"" + entry.parts[j].display + "\" not matched");
+        explanation->notes.push_back("entry part \"" + entry_part(j).display + "\" not matched");
     if (best_rotation != 0)
       explanation->notes.push_back("name parts in another order (family name first)");
-    if (query.reordered || entry.reordered)
+    if (query.reordered || entry_reordered)
       explanation->notes.push_back(
           "family-name-first form (comma or capitals) put in given-name order");
   }
   return std::clamp(best_score, 0.0, 1.0);
+}
+
+} // namespace
+
+double score_names(const NameParts& query, const NameParts& entry, Explanation* explanation) {
+  const auto& q = query.parts;
+  const auto& e = entry.parts;
+  const std::size_t m = e.size();
+  struct Direct {
+    const std::vector<NamePart>& q;
+    const std::vector<NamePart>& e;
+    double single(std::size_t i, std::size_t j) {
+      return may_be_same(skeletons(q[i]), skeletons(e[j])) ? part_similarity(q[i], e[j]) : 0.0;
+    }
+    double query_pair(std::size_t i, std::size_t j) {
+      if (!lengths_may_join(skeletons(e[j]), skeletons(q[i]), skeletons(q[i + 1])))
+        return 0.0;
+      NamePart joined = join_parts(q[i], q[i + 1]);
+      return joined_similarity(joined, e[j], skeletons(e[j]), skeletons(joined));
+    }
+    double entry_pair(std::size_t i, std::size_t j) {
+      const NamePart& next = e[(j + 1) % e.size()];
+      if (!lengths_may_join(skeletons(q[i]), skeletons(e[j]), skeletons(next)))
+        return 0.0;
+      NamePart joined = join_parts(e[j], next);
+      return joined_similarity(q[i], joined, skeletons(q[i]), skeletons(joined));
+    }
+  } sims{q, e};
+  auto part = [&](std::size_t j) -> const NamePart& { return e[j]; };
+  return align_names(query, m, entry.reordered, part, sims, explanation);
+}
+
+bool SharedSimilarities::find(std::uint64_t key, double& value) const {
+  Shard& shard = shards_[(key * 0x9e3779b97f4a7c15ULL) >> 58];
+  std::lock_guard<std::mutex> hold(shard.lock);
+  auto it = shard.values.find(key);
+  if (it == shard.values.end())
+    return false;
+  value = it->second;
+  return true;
+}
+
+void SharedSimilarities::insert(std::uint64_t key, double value) const {
+  if (size_.load(std::memory_order_relaxed) >= capacity_)
+    return;
+  Shard& shard = shards_[(key * 0x9e3779b97f4a7c15ULL) >> 58];
+  std::lock_guard<std::mutex> hold(shard.lock);
+  if (shard.values.emplace(key, value).second)
+    size_.fetch_add(1, std::memory_order_relaxed);
+}
+
+QueryScorer::QueryScorer(const NameParts& query, std::vector<std::uint32_t> query_ids,
+                         const SharedSimilarities* shared)
+    : query_(query), query_ids_(std::move(query_ids)), shared_(shared) {
+  if (query_ids_.size() != query_.parts.size())
+    shared_ = nullptr;
+  const auto& q = query_.parts;
+  for (const auto& part : q)
+    keys_.push_back(skeletons(part));
+  for (std::size_t i = 0; i + 1 < q.size(); ++i) {
+    joined_.push_back(q[i].script == q[i + 1].script ? join_parts(q[i], q[i + 1]) : NamePart{});
+    joined_keys_.push_back(skeletons(joined_.back()));
+  }
+}
+
+double QueryScorer::single_similarity(std::size_t i, std::uint32_t id,
+                                      std::span<const NamePart> table,
+                                      std::span<const std::vector<std::string>> table_keys) {
+  auto compute = [&] {
+    bool compared =
+        i < 16 ? (near_mask(id, table_keys) >> i & 1) != 0 : may_be_same(keys_[i], table_keys[id]);
+    if (!compared)
+      return 0.0;
+    if (!shared_ || query_ids_[i] == no_id)
+      return part_similarity(query_.parts[i], table[id]);
+    std::uint64_t key = static_cast<std::uint64_t>(query_ids_[i]) << 32 | id;
+    double value;
+    if (!shared_->find(key, value)) {
+      value = part_similarity(query_.parts[i], table[id]);
+      shared_->insert(key, value);
+    }
+    return value;
+  };
+  if (id >= cache_id_limit)
+    return compute();
+  auto [value, inserted] = cache_.find_or_insert(cache_key(0, i, id, 0));
+  if (inserted)
+    *value = compute();
+  return *value;
+}
+
+double QueryScorer::query_pair_similarity(std::size_t i, std::uint32_t id,
+                                          std::span<const NamePart> table,
+                                          std::span<const std::vector<std::string>> table_keys) {
+  auto compute = [&] {
+    if (!lengths_may_join(table_keys[id], keys_[i], keys_[i + 1]))
+      return 0.0;
+    return joined_similarity(joined_[i], table[id], table_keys[id], joined_keys_[i]);
+  };
+  if (id >= cache_id_limit)
+    return compute();
+  auto [value, inserted] = cache_.find_or_insert(cache_key(1, i, id, 0));
+  if (inserted)
+    *value = compute();
+  return *value;
+}
+
+double QueryScorer::entry_pair_similarity(std::size_t i, std::uint32_t first, std::uint32_t next,
+                                          std::span<const NamePart> table,
+                                          std::span<const std::vector<std::string>> table_keys) {
+  auto compute = [&] {
+    if (!lengths_may_join(keys_[i], table_keys[first], table_keys[next]))
+      return 0.0;
+    // The joined skeletons do not depend on the query part: worked out once per pair.
+    std::vector<std::string>* joined_keys = nullptr;
+    std::uint64_t pair = static_cast<std::uint64_t>(first) << 32 | next;
+    auto [slot, inserted] = joined_entry_.find_or_insert(pair);
+    if (inserted) {
+      *slot = static_cast<std::uint32_t>(joined_entry_keys_.size());
+      joined_entry_keys_.push_back(skeletons(join_parts(table[first], table[next])));
+    }
+    joined_keys = &joined_entry_keys_[*slot];
+    if (!may_be_joined(keys_[i], *joined_keys))
+      return 0.0;
+    return part_similarity(query_.parts[i], join_parts(table[first], table[next]));
+  };
+  if (first >= cache_id_limit || next >= cache_id_limit)
+    return compute();
+  auto [value, inserted] = cache_.find_or_insert(cache_key(2, i, first, next));
+  if (inserted)
+    *value = compute();
+  return *value;
+}
+
+std::uint32_t QueryScorer::near_mask(std::uint32_t id,
+                                     std::span<const std::vector<std::string>> table_keys) {
+  auto [mask, inserted] = near_.find_or_insert(id);
+  if (inserted) {
+    const auto& keys = table_keys[id];
+    const std::size_t n = query_.parts.size();
+    for (std::size_t i = 0; i < n && i < 16; ++i) {
+      if (may_be_same(keys_[i], keys))
+        *mask |= 1u << i;
+      // Two query parts as this one (the scorer's first test).
+      if (i + 1 < n && lengths_may_join(keys, keys_[i], keys_[i + 1]))
+        *mask |= 1u << (16 + i);
+    }
+  }
+  return *mask;
+}
+
+double QueryScorer::coarse_estimate(std::span<const std::uint32_t> parts,
+                                    std::span<const std::vector<std::string>> table_keys) {
+  const std::size_t n = query_.parts.size(), m = parts.size();
+  if (n == 0 || m == 0 || n > 16 || m > 16)
+    return 1.0;
+  std::uint32_t query_near = 0, entry_near = 0;
+  for (std::size_t j = 0; j < m; ++j) {
+    const std::uint32_t near = near_mask(parts[j], table_keys);
+    const std::uint32_t* mask = &near;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (*mask >> i & 1) {
+        query_near |= 1u << i;
+        entry_near |= 1u << j;
+      }
+      if (*mask >> (16 + i) & 1) {
+        query_near |= 3u << i;
+        entry_near |= 1u << j;
+      }
+      if (j + 1 < m && lengths_may_join(keys_[i], table_keys[parts[j]], table_keys[parts[j + 1]])) {
+        query_near |= 1u << i;
+        entry_near |= 3u << j;
+      }
+    }
+  }
+  int missing =
+      std::popcount(~query_near & ((1u << n) - 1)) + std::popcount(~entry_near & ((1u << m) - 1));
+  return std::pow(omission_factor, missing);
+}
+
+double QueryScorer::estimate(std::span<const std::uint32_t> parts, std::span<const NamePart> table,
+                             std::span<const std::vector<std::string>> table_keys) {
+  const std::size_t n = query_.parts.size(), m = parts.size();
+  if (n == 0 || m == 0 || n > 16 || m > 16)
+    return 1.0;
+  // The best similarity each part could have in a unit of the alignment (0: it can only be
+  // missing), from the similarities the scorer would use (cached for it).
+  std::array<double, 16> query_best{}, entry_best{};
+  const auto& q = query_.parts;
+  auto usable = [](double sim) { return sim >= min_part_similarity ? sim : 0.0; };
+  for (std::size_t j = 0; j < m; ++j) {
+    bool entry_joins = j + 1 < m && table[parts[j]].script == table[parts[j + 1]].script;
+    for (std::size_t i = 0; i < n; ++i) {
+      double sim = usable(single_similarity(i, parts[j], table, table_keys));
+      query_best[i] = std::max(query_best[i], sim);
+      entry_best[j] = std::max(entry_best[j], sim);
+      if (i + 1 < n && q[i].script == q[i + 1].script) {
+        // Two query parts written as one entry part (as the scorer, less 0.03).
+        double joined = usable(query_pair_similarity(i, parts[j], table, table_keys) - 0.03);
+        query_best[i] = std::max(query_best[i], joined);
+        query_best[i + 1] = std::max(query_best[i + 1], joined);
+        entry_best[j] = std::max(entry_best[j], joined);
+      }
+      if (entry_joins) {
+        double joined =
+            usable(entry_pair_similarity(i, parts[j], parts[j + 1], table, table_keys) - 0.03);
+        query_best[i] = std::max(query_best[i], joined);
+        entry_best[j] = std::max(entry_best[j], joined);
+        entry_best[j + 1] = std::max(entry_best[j + 1], joined);
+      }
+    }
+  }
+  // score <= mean similarity x 0.88 per unmatched part x (weakest / 0.85)^3: the best of
+  // leaving out the k weakest parts.
+  std::array<double, 32> best;
+  std::copy_n(query_best.begin(), n, best.begin());
+  std::copy_n(entry_best.begin(), m, best.begin() + static_cast<std::ptrdiff_t>(n));
+  std::size_t count = n + m;
+  std::sort(best.begin(), best.begin() + static_cast<std::ptrdiff_t>(count));
+  double strongest = best[count - 1], result = 0, missing = 1;
+  for (std::size_t k = 0; k < count; ++k, missing *= omission_factor) {
+    if (best[k] < min_part_similarity)
+      continue;
+    double weakest = std::pow(std::min(1.0, best[k] / weakest_part_floor), 3);
+    result = std::max(result, missing * weakest * strongest);
+  }
+  return result;
+}
+
+double QueryScorer::score(std::span<const std::uint32_t> parts, bool reordered,
+                          std::span<const NamePart> table,
+                          std::span<const std::vector<std::string>> table_keys,
+                          Explanation* explanation) {
+  const std::size_t m = parts.size();
+  struct Cached {
+    QueryScorer& self;
+    std::span<const std::uint32_t> parts;
+    std::span<const NamePart> table;
+    std::span<const std::vector<std::string>> table_keys;
+    double single(std::size_t i, std::size_t j) {
+      return self.single_similarity(i, parts[j], table, table_keys);
+    }
+    double query_pair(std::size_t i, std::size_t j) {
+      return self.query_pair_similarity(i, parts[j], table, table_keys);
+    }
+    double entry_pair(std::size_t i, std::size_t j) {
+      return self.entry_pair_similarity(i, parts[j], parts[(j + 1) % parts.size()], table,
+                                        table_keys);
+    }
+  } sims{*this, parts, table, table_keys};
+  auto part = [&](std::size_t j) -> const NamePart& { return table[parts[j]]; };
+  return align_names(query_, m, reordered, part, sims, explanation);
 }
 
 } // namespace tansiq::names

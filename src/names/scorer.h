@@ -4,8 +4,15 @@
 #include "names/matcher.h"
 #include "names/name_tokens.h"
 
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <mutex>
+#include <span>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace tansiq::names {
 
@@ -22,11 +29,120 @@ double romanisation_cost(std::string_view arabic_symbols, std::string_view latin
 // when a family name is written first), two parts may stand for one (Akhund Zada /
 // Akhunzada); a part on one side facing a different part on the other costs much more
 // than a part simply missing.
-// Part similarities already computed for one query (keyed by query part and entry part
-// forms): names in a list share many parts (Muhammad, Abdallah...).
-using SimilarityCache = std::unordered_map<std::string, double>;
+double score_names(const NameParts& query, const NameParts& entry, Explanation* explanation);
 
-double score_names(const NameParts& query, const NameParts& entry, Explanation* explanation,
-                   SimilarityCache* cache = nullptr);
+// Single part similarities shared by every query on one watchlist: queries repeat parts as
+// lists do (Muhammad, Ahmad, Abdallah...). Keyed by two part ids of the watchlist's table;
+// safe to use from several threads; stops growing at `capacity` values.
+class SharedSimilarities {
+public:
+  explicit SharedSimilarities(std::size_t capacity = 1 << 20) : capacity_(capacity) {}
+  bool find(std::uint64_t key, double& value) const;
+  void insert(std::uint64_t key, double value) const;
+
+private:
+  struct Shard {
+    std::mutex lock;
+    std::unordered_map<std::uint64_t, double> values;
+  };
+  std::size_t capacity_;
+  mutable std::array<Shard, 64> shards_;
+  mutable std::atomic<std::size_t> size_{0};
+};
+
+// One query scored against many names whose parts are ids into one table of distinct
+// parts (a watchlist): names in a list share many parts (Muhammad, Abdallah...), so part
+// similarities are computed once per query and part. Same scores as score_names.
+class QueryScorer {
+  // Open addressing, keys stored plus one (0 = empty): one lookup per part pair scored.
+  template <class Value> class Cache {
+  public:
+    // The value for `key`, and whether it was just inserted (value-initialised).
+    std::pair<Value*, bool> find_or_insert(std::uint64_t key) {
+      if ((used_ + 1) * 2 > slots_.size())
+        grow();
+      std::size_t mask = slots_.size() - 1;
+      for (std::size_t at = mix(key) & mask;; at = (at + 1) & mask) {
+        if (slots_[at].first == key + 1)
+          return {&slots_[at].second, false};
+        if (slots_[at].first == 0) {
+          slots_[at] = {key + 1, Value{}};
+          ++used_;
+          return {&slots_[at].second, true};
+        }
+      }
+    }
+    std::size_t size() const { return used_; }
+
+  private:
+    static std::uint64_t mix(std::uint64_t h) {
+      h ^= h >> 31;
+      h *= 0x9e3779b97f4a7c15ULL;
+      return h ^ (h >> 29);
+    }
+    void grow() {
+      std::vector<std::pair<std::uint64_t, Value>> old(
+          std::max<std::size_t>(2048, slots_.size() * 2));
+      old.swap(slots_);
+      used_ = 0;
+      for (const auto& [key, value] : old)
+        if (key != 0)
+          *find_or_insert(key - 1).first = value;
+    }
+    std::vector<std::pair<std::uint64_t, Value>> slots_;
+    std::size_t used_ = 0;
+  };
+
+public:
+  // `query` must outlive the scorer. `query_ids`: the table id of each query part, or
+  // no_id, for `shared` (optional).
+  static constexpr std::uint32_t no_id = ~0u;
+  explicit QueryScorer(const NameParts& query, std::vector<std::uint32_t> query_ids = {},
+                       const SharedSimilarities* shared = nullptr);
+  // `table_keys[id]`: the skeletons of table[id]'s forms (latin_skeleton/arabic_skeleton).
+  double score(std::span<const std::uint32_t> parts, bool reordered,
+               std::span<const NamePart> table,
+               std::span<const std::vector<std::string>> table_keys,
+               Explanation* explanation = nullptr);
+
+  // Upper bounds of score() (never below it), so that a name whose bound is under the
+  // threshold need not be aligned. coarse_estimate: 0.88 for each part on either side that
+  // no part on the other could be compared with (skeletons, no part similarity); call it
+  // first. estimate: from the part similarities score() would use (and caches), 0.88 per
+  // part left unmatched x the weakest-part factor x the best similarity.
+  double coarse_estimate(std::span<const std::uint32_t> parts,
+                         std::span<const std::vector<std::string>> table_keys);
+  double estimate(std::span<const std::uint32_t> parts, std::span<const NamePart> table,
+                  std::span<const std::vector<std::string>> table_keys);
+
+private:
+  // Cache keys: kind (2 bits), query part (4 bits), then one or two part ids (29 bits each).
+  static constexpr std::uint64_t cache_id_limit = 1u << 29;
+  static std::uint64_t cache_key(std::uint64_t kind, std::size_t i, std::uint64_t a,
+                                 std::uint64_t b) {
+    return kind << 62 | static_cast<std::uint64_t>(i) << 58 | a << 29 | b;
+  }
+  // Bit i: query part i and part `id` are compared (may_be_same); bit 16 + i: query parts
+  // i and i+1 may be written as part `id` (lengths_may_join).
+  std::uint32_t near_mask(std::uint32_t id, std::span<const std::vector<std::string>> table_keys);
+  double single_similarity(std::size_t i, std::uint32_t id, std::span<const NamePart> table,
+                           std::span<const std::vector<std::string>> table_keys);
+  double query_pair_similarity(std::size_t i, std::uint32_t id, std::span<const NamePart> table,
+                               std::span<const std::vector<std::string>> table_keys);
+  double entry_pair_similarity(std::size_t i, std::uint32_t first, std::uint32_t next,
+                               std::span<const NamePart> table,
+                               std::span<const std::vector<std::string>> table_keys);
+
+  const NameParts& query_;
+  std::vector<std::vector<std::string>> keys_; // skeletons of each query part
+  std::vector<NamePart> joined_; // query parts i and i+1 joined (empty when scripts differ)
+  std::vector<std::vector<std::string>> joined_keys_;
+  Cache<double> cache_;
+  std::vector<std::uint32_t> query_ids_;
+  const SharedSimilarities* shared_;
+  Cache<std::uint32_t> near_;         // part id -> query parts it may match (coarse_estimate)
+  Cache<std::uint32_t> joined_entry_; // two part ids -> their joined skeletons' index
+  std::vector<std::vector<std::string>> joined_entry_keys_;
+};
 
 } // namespace tansiq::names
