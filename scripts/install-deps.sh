@@ -8,7 +8,7 @@ packages=(
   libboost-dev libboost-system-dev libboost-program-options-dev
   libsimdjson-dev libsqlite3-dev sqlite3 libsodium-dev libssl-dev
   libcli11-dev libspdlog-dev libfmt-dev libtomlplusplus-dev
-  libzstd-dev zlib1g-dev libicu-dev
+  libzstd-dev zlib1g-dev libicu-dev libxapian-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev
   curl python3

@@ -32,8 +32,13 @@ void add_policy_command(CLI::App& app, GlobalOptions& global, int& exit_code);
 void add_audit_command(CLI::App& app, GlobalOptions& global, int& exit_code);
 void add_ingest_command(CLI::App& app, GlobalOptions& global, int& exit_code);
 void add_screen_command(CLI::App& app, GlobalOptions& global, int& exit_code);
+void add_search_command(CLI::App& app, GlobalOptions& global, int& exit_code);
 // Also adds `tansiq sync`.
 void add_partner_command(CLI::App& app, GlobalOptions& global, int& exit_code);
+
+// Brings the node's search index (DIR/search) up to date with the store; on failure (e.g.
+// another process is updating it) prints a warning: the index catches up next time.
+void update_search_index(const GlobalOptions& global, store::Store& store);
 
 // Where a node mirrors the head of its audit log (DIR/audit.head).
 std::string audit_head_file(const std::string& node_directory);

@@ -69,6 +69,8 @@ void add_import_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
         }
       }
     }
+    if (total.added > 0)
+      update_search_index(global, *opened->store);
     if (!global.quiet)
       std::fprintf(stderr,
                    "Imported %zu file(s) into collection %s: %zu added, %zu duplicate(s), %zu "

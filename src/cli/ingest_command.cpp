@@ -169,6 +169,8 @@ void add_ingest_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
       }
     }
     std::fflush(stdout);
+    if (added > 0)
+      update_search_index(global, *opened->store);
     if (!global.quiet)
       std::printf("Ingested %zu of %zu file(s) into collection %s: %zu person(s), %zu "
                   "organisation(s), %zu group(s), %zu place(s), %zu date(s), %zu figure(s); %zu "

@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   add_ingest_command(app, global, exit_code);
   add_partner_command(app, global, exit_code);
   add_screen_command(app, global, exit_code);
+  add_search_command(app, global, exit_code);
 
   try {
     app.parse(argc, argv);
