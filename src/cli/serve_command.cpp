@@ -6,6 +6,8 @@
 #include "node/partner_push.h"
 #include "node/policy_state.h"
 #include "node/publish_loop.h"
+#include "search/index_loop.h"
+#include "search/search_index.h"
 #include "server/http_server.h"
 #include "sync/sync_loop.h"
 #include "taxii/api.h"
@@ -41,7 +43,16 @@ void add_serve_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
             std::fprintf(stderr, "tansiq: publishing to partners failed: %s\n",
                          summary.error().describe().c_str());
         });
-    api_settings.on_objects_added = [&publisher] { publisher.objects_added(); };
+    search::IndexLoop indexer(*opened->store, search::index_directory(global.node_directory),
+                              std::chrono::seconds(30), [](const Error& error) {
+                                std::fprintf(stderr,
+                                             "tansiq: updating the search index failed: %s\n",
+                                             error.describe().c_str());
+                              });
+    api_settings.on_objects_added = [&publisher, &indexer] {
+      publisher.objects_added();
+      indexer.objects_added();
+    };
     api_settings.explain_release = [&opened](const std::string& object_id,
                                              const std::string& agency) -> Result<std::string> {
       auto state = node::load_policy_state(*opened->store);
@@ -69,8 +80,10 @@ void add_serve_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
                                         collection, objects);
     };
     sync::SyncLoop puller(*opened->store, audit_log, opened->config.agency,
-                          std::chrono::seconds(*sync_seconds),
-                          [&publisher] { publisher.objects_added(); });
+                          std::chrono::seconds(*sync_seconds), [&publisher, &indexer] {
+                            publisher.objects_added();
+                            indexer.objects_added();
+                          });
     taxii::Api api(*opened->store, api_settings);
 
     server::ServerSettings settings;
@@ -83,8 +96,10 @@ void add_serve_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
     };
     settings.tls_certificate_file = in_node(opened->config.tls_certificate);
     settings.tls_private_key_file = in_node(opened->config.tls_private_key);
-    console::ConsoleApi console_api(*opened->store, {opened->config.name, opened->config.agency,
-                                                     !settings.tls_certificate_file.empty()});
+    console::ConsoleApi console_api(*opened->store,
+                                    {opened->config.name, opened->config.agency,
+                                     !settings.tls_certificate_file.empty(),
+                                     search::index_directory(global.node_directory)});
     server::HttpServer server(
         [&](const taxii::Request& request) {
           std::string_view path = std::string_view(request.target)
@@ -109,12 +124,14 @@ void add_serve_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
                 api_settings.api_root_path.c_str());
     std::printf("Analyst console: %s://%s:%u/console/\n", scheme, settings.address.c_str(), *bound);
     puller.start();
+    indexer.start();
     if (published->partners > 0)
       std::printf("Published %zu object version(s) to %zu partner agenc%s\n", published->published,
                   published->partners, published->partners == 1 ? "y" : "ies");
     std::printf("Press Ctrl-C to stop.\n");
     std::fflush(stdout);
     server.run(true);
+    indexer.stop();
     puller.stop();
     publisher.stop();
     std::printf("Stopped.\n");

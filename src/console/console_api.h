@@ -1,7 +1,7 @@
 // The HTTP API behind the analyst console (web/), beside TAXII on the same
 // port: sign-in sessions (HttpOnly, SameSite=Strict cookie + CSRF token), the
 // overview, object lists and views, relationship graphs, the map's locations,
-// name screening, and the console's own files under
+// name screening, full-text search, and the console's own files under
 // /console/. Reads go through the same collection rights as TAXII; partner
 // agencies' accounts are TAXII-only and get 403 here. Request in, response
 // out: no sockets (server/ carries it).
@@ -25,8 +25,9 @@ namespace tansiq::console {
 
 struct ConsoleSettings {
   std::string node_name;
-  std::string home_agency;     // identity id of the node's agency
-  bool secure_cookies = false; // set with TLS: the cookie then goes over HTTPS only
+  std::string home_agency;           // identity id of the node's agency
+  bool secure_cookies = false;       // set with TLS: the cookie then goes over HTTPS only
+  std::string search_directory = {}; // the node's full-text index (empty: no search)
 };
 
 class ConsoleApi {
@@ -60,6 +61,7 @@ private:
   taxii::Response locations(Call& call);
   taxii::Response screen(Call& call);
   taxii::Response cooperation(Call& call);
+  taxii::Response search(Call& call);
   taxii::Response object_audit(Call& call, std::string_view object_id);
 
   // Who is calling: an Authorization header, else the session cookie (whose

@@ -4,6 +4,7 @@
 #include "auth/credentials.h"
 #include "console/console_api.h"
 #include "console/console_assets.h"
+#include "search/catch_up.h"
 #include "support/stix_objects.h"
 #include "support/temp_dir.h"
 
@@ -340,4 +341,24 @@ TEST_F(ConsoleApiTest, ScreeningFindsReadablePersonsAcrossScripts) {
   EXPECT_EQ(response.body.find(hidden), std::string::npos);
   EXPECT_EQ(call("GET", "/api/v1/screen", "", session).status, 400);
   EXPECT_EQ(call("GET", "/api/v1/screen?name=x&threshold=2", "", session).status, 400);
+}
+
+TEST_F(ConsoleApiTest, SearchReturnsOnlyReadableObjects) {
+  std::string index = dir_.file("search");
+  ASSERT_TRUE(search::catch_up(*store_, index).ok());
+  api_ = std::make_unique<console::ConsoleApi>(
+      *store_, console::ConsoleSettings{"Rabat", kHome, false, index});
+  auto [session, csrf] = sign_in("{\"token\":\"" + amina_token_ + "\"}");
+  auto found = call("GET", "/api/v1/search?q=dismantled", "", session);
+  ASSERT_EQ(found.status, 200) << found.body;
+  EXPECT_NE(found.body.find(report_id_), std::string::npos) << found.body;
+  auto secret = call("GET", "/api/v1/search?q=secret%20source", "", session);
+  ASSERT_EQ(secret.status, 200) << secret.body;
+  EXPECT_EQ(secret.body.find(secret_id_), std::string::npos) << secret.body;
+  // The admin reads every collection, so finds it.
+  auto [admin_session, admin_csrf] = sign_in(R"({"user":"admin","password":"correct horse"})");
+  auto admin = call("GET", "/api/v1/search?q=secret%20source", "", admin_session);
+  EXPECT_NE(admin.body.find(secret_id_), std::string::npos) << admin.body;
+  EXPECT_EQ(call("GET", "/api/v1/search?q=x&limit=many", "", session).status, 400);
+  EXPECT_EQ(call("GET", "/api/v1/search?q=x&colour=red", "", session).status, 400);
 }

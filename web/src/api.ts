@@ -246,3 +246,27 @@ export interface AuditRecord {
 
 export const objectAudit = (id: string) =>
   call<{ records: AuditRecord[]; complete: boolean }>("GET", "/api/v1/objects/" + encodeURIComponent(id) + "/audit");
+
+export interface SearchHit {
+  rank: number;
+  id: string;
+  type: string;
+  collection: string;
+  title: string;
+  date: string;
+  lang: string;
+  score: number;
+  snippet: { text: string; highlighted: boolean }[];
+}
+
+export interface SearchResults {
+  total_estimate: number;
+  offset: number;
+  notes: string[];
+  hits: SearchHit[];
+}
+
+export function searchText(filters: Record<string, string>): Promise<SearchResults> {
+  const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== "")).toString();
+  return call<SearchResults>("GET", "/api/v1/search?" + query);
+}

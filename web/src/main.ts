@@ -8,6 +8,7 @@ import { browseView } from "./views/browse";
 import { cooperationView } from "./views/cooperation";
 import { mapView } from "./views/map";
 import { screeningView } from "./views/screening";
+import { searchView } from "./views/search";
 import { objectView } from "./views/object";
 import { overviewView } from "./views/overview";
 import { signInView } from "./views/signin";
@@ -49,7 +50,7 @@ function header(): HTMLElement {
     { class: "top" },
     h("a", { href: "#main", class: "skip" }, "↓"),
     h("span", { class: "brand" }, t("appName"), me ? h("small", { dir: "auto" }, " · " + me.node) : null),
-    me ? h("nav", { "aria-label": t("appName") }, link("overview", t("overview")), link("browse", t("browse")), link("map", t("map")), link("screen", t("screening")), link("cooperation", t("cooperation"))) : null,
+    me ? h("nav", { "aria-label": t("appName") }, link("overview", t("overview")), link("browse", t("browse")), link("search", t("search")), link("map", t("map")), link("screen", t("screening")), link("cooperation", t("cooperation"))) : null,
     h("span", { class: "spacer" }),
     languageControls(),
     me
@@ -80,6 +81,7 @@ async function page(): Promise<HTMLElement> {
   if (route.page === "object") return objectView(route.argument);
   if (route.page === "map") return mapView();
   if (route.page === "screen") return screeningView(route);
+  if (route.page === "search") return searchView(route);
   if (route.page === "cooperation") return cooperationView();
   return overviewView();
 }

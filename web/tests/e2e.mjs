@@ -214,6 +214,23 @@ try {
   await page.screenshot({ path: join(screenshots, "screening-en.png"), fullPage: true });
   await axeCheck("screening");
 
+  // Search in Arabic: a prefixed form finds the article that has another form of the word.
+  await page.click("nav a[href='#/search']");
+  await page.fill("#search-text", "والمغرب");
+  started = Date.now();
+  await page.click(".search-form button[type=submit]");
+  await page.waitForSelector(".hit, .empty");
+  timings.search_ms = Date.now() - started;
+  const hits = await page.locator(".hit a.hit-title").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+  check(hits.some((link) => link.includes(reportId)), `searching «والمغرب» finds the ingested article (${hits.length} hit(s))`);
+  check((await page.locator(".hit .snippet mark").count()) > 0, "search snippets mark the matching words");
+  await page.screenshot({ path: join(screenshots, "search-en.png"), fullPage: true });
+  await axeCheck("search");
+  await page.fill("#search-text", "في من");
+  await page.click(".search-form button[type=submit]");
+  await page.waitForSelector(".empty");
+  check((await page.locator("#search-results .note").count()) > 0, "a search of only stop-words says so, not a blank page");
+
   // Who may see what: the cell goes to Brussels, the arms network does not, each with its reason.
   await page.goto(`${base}/console/#/object/${cellForBrussels}`);
   await page.waitForSelector("#releases li");
@@ -281,6 +298,10 @@ try {
   await page.click("button[type=submit]");
   await page.waitForSelector("#total-count");
   check(!(await page.textContent("main")).includes("Secret sources"), "the analyst's overview omits the collection they may not read");
+  await page.goto(`${base}/console/#/search?q=198.51.100.7`);
+  await page.goto(`${base}/console/#/search?q=pwned`);
+  await page.waitForSelector(".hit, .empty");
+  check((await page.locator(".hit").count()) === 0, "the analyst's search never returns the secret collection's object");
   await page.goto(`${base}/console/#/object/${hostileId}`);
   await page.waitForSelector(".error[role=alert]");
   check(!(await page.textContent("main")).includes("onerror"), "an unreadable object gives a message, not its content");

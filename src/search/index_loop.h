@@ -1,0 +1,41 @@
+// Keeps a serving node's search index current: catch_up() on a background
+// thread when told objects arrived (TAXII POST, pulls), and every `interval`
+// in any case. A catch-up that finds another process writing the index is
+// simply tried again next time.
+#pragma once
+
+#include "store/store.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+
+namespace tansiq::search {
+
+class IndexLoop {
+public:
+  IndexLoop(store::Store& store, std::string index_directory, std::chrono::milliseconds interval,
+            std::function<void(const Error&)> on_error);
+  ~IndexLoop();
+  void start();
+  void objects_added();
+  void stop();
+
+private:
+  void run();
+
+  store::Store& store_;
+  std::string index_directory_;
+  std::chrono::milliseconds interval_;
+  std::function<void(const Error&)> on_error_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool pending_ = true; // catch up once at start
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+} // namespace tansiq::search
