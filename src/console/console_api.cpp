@@ -248,6 +248,22 @@ Result<std::vector<store::Collection>> ConsoleApi::readable_collections(const st
   return readable;
 }
 
+std::variant<ConsoleApi::ReadableObject, taxii::Response>
+ConsoleApi::readable_object(Call& call, std::string_view object_id) {
+  if (auto bad = bad_identifier(object_id))
+    return std::move(*bad);
+  auto collections = readable_collections(call.user);
+  if (!collections)
+    return console_error(collections.error());
+  auto found = find_readable(*collections, object_id);
+  if (!found)
+    return console_error(found.error());
+  if (!found->has_value())
+    return console_error(404, "Not found",
+                         "no object " + std::string(object_id) + " that this account may read");
+  return ReadableObject{std::move(*collections), std::move(**found)};
+}
+
 Result<std::optional<store::StoredObject>>
 ConsoleApi::find_readable(const std::vector<store::Collection>& collections,
                           std::string_view object_id) {

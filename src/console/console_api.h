@@ -19,6 +19,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 namespace tansiq::console {
@@ -68,6 +69,14 @@ private:
   // user and token must still be valid); unsafe methods need the CSRF token.
   Result<void> authenticate(Call& call);
   Result<std::vector<store::Collection>> readable_collections(const store::User& user);
+  // An object the caller may read (its newest version), with the collections
+  // the caller may read; else the response that says why not (400, 404).
+  struct ReadableObject {
+    std::vector<store::Collection> collections;
+    store::StoredObject object;
+  };
+  std::variant<ReadableObject, taxii::Response> readable_object(Call& call,
+                                                                std::string_view object_id);
   // The newest version of an object in the first of `collections` holding it.
   Result<std::optional<store::StoredObject>>
   find_readable(const std::vector<store::Collection>& collections, std::string_view object_id);

@@ -1,5 +1,6 @@
 #include "console/console_response.h"
 
+#include "stix/identifier.h"
 #include "taxii/error_response.h"
 
 namespace tansiq::console {
@@ -25,6 +26,13 @@ taxii::Response console_error(const Error& error) {
   response.content_type = kJsonMediaType;
   add_security_headers(response, false);
   return response;
+}
+
+std::optional<taxii::Response> bad_identifier(std::string_view object_id) {
+  if (stix::is_valid_identifier(object_id))
+    return std::nullopt;
+  return console_error(400, "Bad request",
+                       "\"" + std::string(object_id) + "\" is not a STIX identifier (type--UUID)");
 }
 
 void add_security_headers(taxii::Response& response, bool cacheable) {

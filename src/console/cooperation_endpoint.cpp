@@ -100,19 +100,9 @@ taxii::Response ConsoleApi::cooperation(Call&) {
 }
 
 taxii::Response ConsoleApi::object_audit(Call& call, std::string_view object_id) {
-  if (!stix::is_valid_identifier(object_id))
-    return console_error(400, "Bad request",
-                         "\"" + std::string(object_id) +
-                             "\" is not a STIX identifier (type--UUID)");
-  auto collections = readable_collections(call.user);
-  if (!collections)
-    return console_error(collections.error());
-  auto found = find_readable(*collections, object_id);
-  if (!found)
-    return console_error(found.error());
-  if (!found->has_value())
-    return console_error(404, "Not found",
-                         "no object " + std::string(object_id) + " that this account may read");
+  auto readable = readable_object(call, object_id);
+  if (auto* refused = std::get_if<taxii::Response>(&readable))
+    return std::move(*refused);
   auto records = store_.read_audit(0, 1000, object_id);
   if (!records)
     return console_error(records.error());

@@ -7,7 +7,9 @@
 #include "console/console_response.h"
 #include "console/object_summary.h"
 #include "stix/identifier.h"
+
 #include "json/json_writer.h"
+#include <variant>
 
 #include <unordered_set>
 
@@ -52,27 +54,18 @@ void edges_of_relationship(simdjson::dom::element object, const std::string& id,
 } // namespace
 
 taxii::Response ConsoleApi::object_graph(Call& call, std::string_view object_id) {
-  if (!stix::is_valid_identifier(object_id))
-    return console_error(400, "Bad request",
-                         "\"" + std::string(object_id) +
-                             "\" is not a STIX identifier (type--UUID)");
-  auto collections = readable_collections(call.user);
-  if (!collections)
-    return console_error(collections.error());
-  auto center = find_readable(*collections, object_id);
-  if (!center)
-    return console_error(center.error());
-  if (!center->has_value())
-    return console_error(404, "Not found",
-                         "no object " + std::string(object_id) + " that this account may read");
+  auto readable = readable_object(call, object_id);
+  if (auto* refused = std::get_if<taxii::Response>(&readable))
+    return std::move(*refused);
+  auto& [collections, center] = std::get<ReadableObject>(readable);
 
   simdjson::dom::parser parser;
   simdjson::dom::element element;
-  if (parser.parse((*center)->json).get(element) != simdjson::SUCCESS)
+  if (parser.parse(center.json).get(element) != simdjson::SUCCESS)
     return console_error(500, "Internal error", "the stored JSON of this object does not parse");
   std::vector<Edge> edges;
-  std::string center_id((*center)->id);
-  if ((*center)->type == "relationship" || (*center)->type == "sighting") {
+  std::string center_id(center.id);
+  if (center.type == "relationship" || center.type == "sighting") {
     edges_of_relationship(element, center_id, edges);
   } else {
     // Top-level *_ref and *_refs properties, each edge labelled with its property.
@@ -97,7 +90,7 @@ taxii::Response ConsoleApi::object_graph(Call& call, std::string_view object_id)
   }
   const std::vector<std::string> referrer_types = {"relationship", "sighting", "report",
                                                    "grouping",     "note",     "opinion"};
-  for (const auto& collection : *collections) {
+  for (const auto& collection : collections) {
     auto naming = store_.find_referrers(collection.id, center_id, referrer_types, kMaxReferrers);
     if (!naming)
       return console_error(naming.error());
@@ -123,8 +116,8 @@ taxii::Response ConsoleApi::object_graph(Call& call, std::string_view object_id)
     if (id.empty() || seen.count(id) || seen.size() >= kMaxNodes)
       return {};
     seen.insert(id);
-    auto found = id == center_id ? Result<std::optional<store::StoredObject>>(*center)
-                                 : find_readable(*collections, id);
+    auto found = id == center_id ? Result<std::optional<store::StoredObject>>(center)
+                                 : find_readable(collections, id);
     if (!found)
       return found.error();
     if (found->has_value())

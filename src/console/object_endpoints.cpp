@@ -4,6 +4,7 @@
 #include "console/console_api.h"
 #include "console/console_response.h"
 #include "console/object_summary.h"
+#include "console/query_parameter.h"
 #include "node/policy_state.h"
 #include "policy/tlp.h"
 #include "stix/identifier.h"
@@ -13,7 +14,6 @@
 #include "json/json_writer.h"
 
 #include <algorithm>
-#include <charconv>
 #include <set>
 #include <unordered_map>
 
@@ -23,15 +23,6 @@ namespace {
 constexpr size_t kDefaultPageSize = 50;
 constexpr size_t kMaxPageSize = 500;
 constexpr size_t kMaxReferencesShown = 200;
-
-Result<size_t> parse_count(const std::string& name, const std::string& value) {
-  size_t number = 0;
-  auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
-  if (error != std::errc() || end != value.data() + value.size())
-    return make_error(Error::Kind::invalid_input, "\"" + value + "\" is not a whole number",
-                      "query parameter " + name);
-  return number;
-}
 
 // Names of agencies (identity objects), looked up once per request.
 class AgencyNames {
@@ -75,13 +66,13 @@ taxii::Response ConsoleApi::list_objects(Call& call) {
     } else if (name == "tlp") {
       tlp_filter = value;
     } else if (name == "limit") {
-      auto limit = parse_count(name, value);
+      auto limit = parse_whole_number(name, value);
       if (!limit || *limit == 0)
         return console_error(400, "Bad request",
                              "query parameter limit: \"" + value + "\" is not a positive number");
       query.limit = std::min(*limit, kMaxPageSize);
     } else if (name == "next") {
-      auto cursor = parse_count(name, value);
+      auto cursor = parse_whole_number(name, value);
       if (!cursor)
         return console_error(cursor.error());
       query.after_cursor = static_cast<stix::MicrosSinceEpoch>(*cursor);
@@ -144,10 +135,8 @@ taxii::Response ConsoleApi::list_objects(Call& call) {
 }
 
 taxii::Response ConsoleApi::show_object(Call& call, std::string_view object_id) {
-  if (!stix::is_valid_identifier(object_id))
-    return console_error(400, "Bad request",
-                         "\"" + std::string(object_id) +
-                             "\" is not a STIX identifier (type--UUID)");
+  if (auto bad = bad_identifier(object_id))
+    return *bad;
   auto collections = readable_collections(call.user);
   if (!collections)
     return console_error(collections.error());

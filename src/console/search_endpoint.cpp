@@ -2,26 +2,17 @@
 // to the collections the caller may read, as search::results_json gives it.
 #include "console/console_api.h"
 #include "console/console_response.h"
+#include "console/query_parameter.h"
 #include "search/results_json.h"
 #include "search/search_index.h"
 #include "taxii/query_string.h"
 
 #include <algorithm>
-#include <charconv>
 
 namespace tansiq::console {
 namespace {
 
 constexpr std::size_t kMaxResults = 100;
-
-Result<std::size_t> parse_size(const std::string& name, const std::string& value) {
-  std::size_t number = 0;
-  auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
-  if (error != std::errc() || end != value.data() + value.size())
-    return make_error(Error::Kind::invalid_input, "\"" + value + "\" is not a whole number",
-                      "query parameter " + name);
-  return number;
-}
 
 } // namespace
 
@@ -46,7 +37,7 @@ taxii::Response ConsoleApi::search(Call& call) {
     } else if (key == "to") {
       query.to = value;
     } else if (key == "offset" || key == "limit") {
-      auto number = parse_size(key, value);
+      auto number = parse_whole_number(key, value);
       if (!number)
         return console_error(number.error());
       if (key == "offset")

@@ -6,11 +6,11 @@
 
 namespace tansiq::node {
 
-Result<taxii::PartnerReceipt> receive_partner_push(store::Store& store, audit::AuditLog& audit,
-                                                   const std::string& home_agency,
-                                                   const store::User& account,
-                                                   const store::Collection& collection,
-                                                   const stix::ParsedBundle& objects) {
+Result<taxii::AddReceipt> receive_partner_push(store::Store& store, audit::AuditLog& audit,
+                                               const std::string& home_agency,
+                                               const store::User& account,
+                                               const store::Collection& collection,
+                                               const stix::ParsedBundle& objects) {
   auto partners = store.list_partners();
   if (!partners)
     return partners.error();
@@ -28,7 +28,7 @@ Result<taxii::PartnerReceipt> receive_partner_push(store::Store& store, audit::A
   auto receipt = receive_from_partner(store, audit, source, home_agency, objects);
   if (!receipt)
     return receipt.error();
-  taxii::PartnerReceipt answer;
+  taxii::AddReceipt answer;
   for (size_t i = 0; i < receipt->stored.size(); ++i)
     answer.stored.push_back({std::string(receipt->stored[i].id),
                              std::string(receipt->stored[i].version),

@@ -10,10 +10,10 @@
 
 namespace tansiq::node {
 
-Result<taxii::PartnerReceipt> receive_partner_push(store::Store& store, audit::AuditLog& audit,
-                                                   const std::string& home_agency,
-                                                   const store::User& account,
-                                                   const store::Collection& collection,
-                                                   const stix::ParsedBundle& objects);
+Result<taxii::AddReceipt> receive_partner_push(store::Store& store, audit::AuditLog& audit,
+                                               const std::string& home_agency,
+                                               const store::User& account,
+                                               const store::Collection& collection,
+                                               const stix::ParsedBundle& objects);
 
 } // namespace tansiq::node

@@ -510,8 +510,13 @@ Response Api::post_objects(Call& call, const store::Collection& collection) {
 
   // A partner's push goes through the node's intake: what passes is stored,
   // each object that does not is a failure with its reason.
-  if (call.user.role == store::Role::partner)
-    return post_from_partner(call, collection, *parsed);
+  if (call.user.role == store::Role::partner) {
+    auto request_time = stix::now_micros();
+    auto receipt = settings_.receive_from_partner(call.user, collection, *parsed);
+    if (!receipt)
+      return error_response(receipt.error());
+    return status_response(request_time, *receipt);
+  }
 
   // Invalid STIX rejects the whole request: nothing is stored, and every
   // violation is listed with its JSON path.
@@ -543,43 +548,14 @@ Response Api::post_objects(Call& call, const store::Collection& collection) {
   auto outcomes = store_.add_objects(collection.id, objects);
   if (!outcomes)
     return error_response(outcomes.error());
-
-  std::string status_id = stix::make_identifier("status").substr(8);
-  std::string body;
-  json::Writer writer(body);
-  writer.begin_object()
-      .field("id", status_id)
-      .field("status", "complete")
-      .field("request_timestamp", stix::format_timestamp(request_time))
-      .field("total_count", static_cast<std::int64_t>(objects.size()))
-      .field("success_count", static_cast<std::int64_t>(objects.size()));
-  if (!objects.empty()) {
-    writer.key("successes").begin_array();
-    for (size_t i = 0; i < objects.size(); ++i) {
-      writer.begin_object().field("id", objects[i].id);
-      if (!objects[i].version.empty())
-        writer.field("version", objects[i].version);
-      if ((*outcomes)[i] == store::AddOutcome::duplicate)
-        writer.field("message", "this version was already in the collection");
-      writer.end_object();
-    }
-    writer.end_array();
-  }
-  writer.field("failure_count", std::int64_t{0}).field("pending_count", std::int64_t{0});
-  writer.end_object();
-  if (auto saved = store_.put_status(status_id, body); !saved)
-    return error_response(saved.error());
-  if (settings_.on_objects_added)
-    settings_.on_objects_added();
-  return json_response(202, std::move(body));
+  AddReceipt receipt;
+  for (size_t i = 0; i < objects.size(); ++i)
+    receipt.stored.push_back({std::string(objects[i].id), std::string(objects[i].version),
+                              (*outcomes)[i] == store::AddOutcome::duplicate});
+  return status_response(request_time, receipt);
 }
 
-Response Api::post_from_partner(Call& call, const store::Collection& collection,
-                                const stix::ParsedBundle& parsed) {
-  auto request_time = stix::now_micros();
-  auto receipt = settings_.receive_from_partner(call.user, collection, parsed);
-  if (!receipt)
-    return error_response(receipt.error());
+Response Api::status_response(stix::MicrosSinceEpoch request_time, const AddReceipt& receipt) {
   std::string status_id = stix::make_identifier("status").substr(8);
   std::string body;
   json::Writer writer(body);
@@ -588,11 +564,11 @@ Response Api::post_from_partner(Call& call, const store::Collection& collection,
       .field("status", "complete")
       .field("request_timestamp", stix::format_timestamp(request_time))
       .field("total_count",
-             static_cast<std::int64_t>(receipt->stored.size() + receipt->rejected.size()))
-      .field("success_count", static_cast<std::int64_t>(receipt->stored.size()));
-  if (!receipt->stored.empty()) {
+             static_cast<std::int64_t>(receipt.stored.size() + receipt.rejected.size()))
+      .field("success_count", static_cast<std::int64_t>(receipt.stored.size()));
+  if (!receipt.stored.empty()) {
     writer.key("successes").begin_array();
-    for (const auto& stored : receipt->stored) {
+    for (const auto& stored : receipt.stored) {
       writer.begin_object().field("id", stored.id);
       if (!stored.version.empty())
         writer.field("version", stored.version);
@@ -602,17 +578,17 @@ Response Api::post_from_partner(Call& call, const store::Collection& collection,
     }
     writer.end_array();
   }
-  writer.field("failure_count", static_cast<std::int64_t>(receipt->rejected.size()));
-  if (!receipt->rejected.empty()) {
+  writer.field("failure_count", static_cast<std::int64_t>(receipt.rejected.size()));
+  if (!receipt.rejected.empty()) {
     writer.key("failures").begin_array();
-    for (const auto& rejected : receipt->rejected)
+    for (const auto& rejected : receipt.rejected)
       writer.begin_object().field("id", rejected.id).field("message", rejected.reason).end_object();
     writer.end_array();
   }
   writer.field("pending_count", std::int64_t{0}).end_object();
   if (auto saved = store_.put_status(status_id, body); !saved)
     return error_response(saved.error());
-  if (!receipt->stored.empty() && settings_.on_objects_added)
+  if (!receipt.stored.empty() && settings_.on_objects_added)
     settings_.on_objects_added();
   return json_response(202, std::move(body));
 }

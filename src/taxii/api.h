@@ -15,8 +15,8 @@
 
 namespace tansiq::taxii {
 
-// What became of the objects a partner agency's account POSTed.
-struct PartnerReceipt {
+// What became of the objects of a POST: each stored (or already held), or refused with why.
+struct AddReceipt {
   struct Stored {
     std::string id, version;
     bool duplicate = false;
@@ -39,9 +39,8 @@ struct ApiSettings {
   // Takes what a partner agency's account POSTs to a collection it may write:
   // origin checks, provenance and audit are the node's (node/partner_intake.h).
   // Unset: partner accounts may not POST (403).
-  std::function<Result<PartnerReceipt>(const store::User& partner,
-                                       const store::Collection& collection,
-                                       const stix::ParsedBundle& objects)>
+  std::function<Result<AddReceipt>(const store::User& partner, const store::Collection& collection,
+                                   const stix::ParsedBundle& objects)>
       receive_from_partner;
   // Called after objects were added (e.g. to publish them to partners).
   std::function<void()> on_objects_added;
@@ -69,8 +68,8 @@ private:
   Response collection(Call& call, const store::Collection& collection);
   Response get_objects(Call& call, const store::Collection& collection, std::string_view object_id);
   Response post_objects(Call& call, const store::Collection& collection);
-  Response post_from_partner(Call& call, const store::Collection& collection,
-                             const stix::ParsedBundle& parsed);
+  // Writes, keeps and returns the TAXII status of a POST (202).
+  Response status_response(stix::MicrosSinceEpoch request_time, const AddReceipt& receipt);
   Response delete_object(Call& call, const store::Collection& collection,
                          std::string_view object_id);
   Response manifest(Call& call, const store::Collection& collection);
