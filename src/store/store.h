@@ -56,7 +56,8 @@ struct ObjectQuery {
   bool newest_first = false;
   size_t limit = 1000;
   bool with_json = true; // false for manifests
-  // When set, only versions published to this agency and not lapsed at `now`.
+  // When set, only versions published to this agency and not lapsed at `now`;
+  // their date_added (and the cursors) are then the release instants.
   std::optional<std::string> released_to;
   MicrosSinceEpoch now = 0;
 };
@@ -208,7 +209,12 @@ public:
   virtual Result<Access> access(std::string_view user_name, std::string_view collection_id) = 0;
 
   // The partner agencies' publications: replaced whole for one agency (after
-  // a policy change), or added to (after new objects were decided).
+  // a policy change), or added to (after new objects were decided). Each
+  // release keeps the instant it was first published, increasing per agency:
+  // in the agency's view (ObjectQuery::released_to) that instant is the
+  // version's date_added and cursor, so a version released later (a new
+  // agreement covering older holdings) comes after what the partner already
+  // pulled instead of before its cursor.
   virtual Result<void> replace_releases(std::string_view agency,
                                         std::span<const Release> releases) = 0;
   virtual Result<void> add_releases(std::string_view agency, std::span<const Release> releases) = 0;

@@ -8,7 +8,7 @@
 
 using namespace tansiq;
 
-TEST(SqliteUpgrade, AnOlderPartnersTableGainsThePushColumns) {
+TEST(SqliteUpgrade, OlderTablesGainTheirNewColumnsAndKeepTheirRows) {
   test_support::TempDir dir;
   std::string path = dir.file("old.sqlite");
   sqlite3* db = nullptr;
@@ -21,7 +21,11 @@ TEST(SqliteUpgrade, AnOlderPartnersTableGainsThePushColumns) {
       "DEFAULT 0, last_error TEXT NOT NULL DEFAULT '');"
       "INSERT INTO partners(name, agency, api_root_url, collection, local_collection, token, "
       "agreement, cursor) VALUES ('old', 'identity--1', 'http://127.0.0.1:1/t/', 'c', 'l', 't', "
-      "'x-tansiq-agreement--1', '2025-01-01T00:00:00Z');";
+      "'x-tansiq-agreement--1', '2025-01-01T00:00:00Z');"
+      // And the releases table before release instants were kept.
+      "CREATE TABLE releases (agency TEXT NOT NULL, date_added INTEGER NOT NULL, until INTEGER, "
+      "PRIMARY KEY (agency, date_added)) WITHOUT ROWID;"
+      "INSERT INTO releases(agency, date_added) VALUES ('identity--1', 7);";
   ASSERT_EQ(sqlite3_exec(db, old_schema, nullptr, nullptr, nullptr), SQLITE_OK);
   sqlite3_close(db);
 
@@ -43,4 +47,12 @@ TEST(SqliteUpgrade, AnOlderPartnersTableGainsThePushColumns) {
   EXPECT_EQ(partners->at(1).name, "old");
   EXPECT_EQ(partners->at(1).cursor, "2025-01-01T00:00:00Z");
   EXPECT_TRUE(partners->at(1).push_collection.empty());
+  auto released = store.released_versions("identity--1");
+  ASSERT_TRUE(released.ok()) << released.error().describe();
+  EXPECT_EQ(*released, std::vector<store::MicrosSinceEpoch>{7});
+  // Reopening an upgraded store changes nothing.
+  opened->reset();
+  auto again = store::open_sqlite_store(path, false);
+  ASSERT_TRUE(again.ok()) << again.error().describe();
+  EXPECT_EQ((*again)->list_partners()->size(), 2u);
 }

@@ -372,3 +372,29 @@ TEST(Federation, APushDeliversWhatIsReleasedAndNothingElse) {
   EXPECT_EQ(before->has_value() ? (*before)->sequence : 0,
             after->has_value() ? (*after)->sequence : 0);
 }
+
+TEST(Federation, AnAgreementMadeLaterReleasesOlderObjectsOnTheNextSync) {
+  Node rabat(kRabat), brussels(kBrussels);
+  auto replace = [](std::string text, const std::string& from, const std::string& to) {
+    return text.replace(text.find(from), from.size(), to);
+  };
+  // c7 (arms trafficking) arrives first; the terrorism agreement does not cover it.
+  rabat.add({agreement(kRabatBrussels, kRabat, kBrussels), handling("b7", {kBrussels}),
+             replace(cell("c7", "b7"), "\"terrorism\"", "\"arms-trafficking\"")});
+  rabat.add({cell("c8", "b7")}); // a terrorism cell, added after c7
+  brussels.add({agreement(kRabatBrussels, kRabat, kBrussels)});
+  brussels.pull_from(rabat, "rabat", rabat.partner_account("brussels", kBrussels), kRabatBrussels);
+  rabat.publish();
+  EXPECT_GE(brussels.sync(), 1u);
+  ASSERT_TRUE(brussels.holds("c8"));
+  ASSERT_FALSE(brussels.holds("c7"));
+  // Brussels' cursor is now past c7's arrival. An arms agreement comes into force.
+  const std::string arms = "x-tansiq-agreement--00000000-0000-4000-8000-0000000000a7";
+  std::string arms_agreement =
+      replace(agreement(arms, kRabat, kBrussels), "\"terrorism\"", "\"arms-trafficking\"");
+  rabat.add({arms_agreement});
+  brussels.add({arms_agreement});
+  rabat.publish();
+  brussels.sync();
+  EXPECT_TRUE(brussels.holds("c7")) << "released later, so after Brussels' cursor";
+}

@@ -37,10 +37,13 @@ CREATE TABLE IF NOT EXISTS users (
   created INTEGER NOT NULL,
   agency TEXT NOT NULL DEFAULT ''
 );
+-- released: when the version was first published to the agency (unique and
+-- increasing per agency); the agency's view pages by it.
 CREATE TABLE IF NOT EXISTS releases (
   agency TEXT NOT NULL,
   date_added INTEGER NOT NULL,
   until INTEGER,
+  released INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (agency, date_added)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS tokens (
@@ -102,10 +105,19 @@ struct AddedColumn {
   const char* table;
   const char* column;
   const char* definition;
+  const char* fill; // run once after the column is added ("" for nothing)
 };
 inline constexpr AddedColumn kAddedColumns[] = {
-    {"partners", "push_collection", "TEXT NOT NULL DEFAULT ''"},
-    {"partners", "push_cursor", "INTEGER NOT NULL DEFAULT 0"},
+    {"partners", "push_collection", "TEXT NOT NULL DEFAULT ''", ""},
+    {"partners", "push_cursor", "INTEGER NOT NULL DEFAULT 0", ""},
+    // Releases made before release instants were kept count as released on arrival.
+    {"releases", "released", "INTEGER NOT NULL DEFAULT 0",
+     "UPDATE releases SET released=date_added"},
 };
+
+// Indexes on added columns: created once the columns exist.
+inline constexpr const char* kSchemaAfterAddedColumns = R"sql(
+CREATE INDEX IF NOT EXISTS releases_by_instant ON releases(agency, released);
+)sql";
 
 } // namespace tansiq::store::sqlite

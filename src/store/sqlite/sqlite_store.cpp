@@ -127,12 +127,23 @@ public:
       bool present = false;
       while (columns->step() == SQLITE_ROW)
         present = present || columns->text(1) == added.column;
-      if (!present)
-        if (auto done = writer_->execute(std::string("ALTER TABLE ") + added.table +
-                                         " ADD COLUMN " + added.column + " " + added.definition);
-            !done)
+      if (present)
+        continue;
+      if (auto done = writer_->execute(std::string("ALTER TABLE ") + added.table + " ADD COLUMN " +
+                                       added.column + " " + added.definition);
+          !done)
+        return done;
+      if (*added.fill)
+        if (auto done = writer_->execute(added.fill); !done)
           return done;
     }
+    if (auto done = writer_->execute(sqlite::kSchemaAfterAddedColumns); !done)
+      return done;
+    auto released = writer_->prepare("SELECT COALESCE(MAX(released), 0) FROM releases");
+    if (!released)
+      return released.error();
+    released->step();
+    last_released_ = released->integer(0);
     auto statement = writer_->prepare("SELECT COALESCE(MAX(date_added), 0) FROM objects");
     if (!statement)
       return statement.error();
@@ -199,16 +210,16 @@ public:
     if (!collection)
       return collection.error();
 
-    std::string sql = query.with_json ? "SELECT id, type, spec_version, version, version_micros, "
-                                        "objects.date_added, json FROM "
-                                      : "SELECT id, type, spec_version, version, version_micros, "
-                                        "objects.date_added FROM ";
+    // In an agency's view, a version's date_added is its release instant.
+    std::string sql = std::string("SELECT id, type, spec_version, version, version_micros, ") +
+                      (query.released_to ? "releases.released" : "objects.date_added") +
+                      (query.with_json ? ", json FROM " : " FROM ");
     Parameters parameters;
     auto after = std::max(query.added_after.value_or(0), query.after_cursor.value_or(0));
     if (query.released_to) {
       // A partner's view: walk its publications (indexed by agency, date_added).
       sql += "releases JOIN objects ON objects.date_added = releases.date_added "
-             "WHERE releases.agency=? AND releases.date_added>? "
+             "WHERE releases.agency=? AND releases.released>? "
              "AND (releases.until IS NULL OR releases.until>?) AND collection=?";
       parameters.values.emplace_back(std::string_view(*query.released_to));
       parameters.values.emplace_back(after);
@@ -229,7 +240,7 @@ public:
     append_in_list(sql, parameters, "type", query.types);
     append_in_list(sql, parameters, "spec_version", query.spec_versions);
     append_version_filter(sql, parameters, query.versions);
-    sql += query.released_to    ? " ORDER BY releases.date_added LIMIT ?"
+    sql += query.released_to    ? " ORDER BY releases.released LIMIT ?"
            : query.newest_first ? " ORDER BY date_added DESC LIMIT ?"
                                 : " ORDER BY date_added LIMIT ?";
     parameters.values.emplace_back(static_cast<std::int64_t>(query.limit) + 1);
@@ -491,10 +502,24 @@ public:
                                 std::span<const Release> releases) override {
     std::lock_guard lock(writer_mutex_);
     return write_transaction([&]() -> Result<void> {
-      auto clear = writer_->prepare("DELETE FROM releases WHERE agency=?");
-      if (!clear)
-        return clear.error();
-      if (!run(*clear, agency))
+      // Rows that stay keep their release instant: upsert the new set, then
+      // drop the rows it does not name.
+      if (auto done =
+              writer_->execute("CREATE TEMP TABLE IF NOT EXISTS kept_releases("
+                               "date_added INTEGER PRIMARY KEY); DELETE FROM kept_releases");
+          !done)
+        return done;
+      auto keep = writer_->prepare("INSERT OR IGNORE INTO kept_releases(date_added) VALUES (?)");
+      if (!keep)
+        return keep.error();
+      for (const auto& release : releases)
+        if (!run(*keep, release.date_added))
+          return writer_->last_error("replace releases");
+      auto drop = writer_->prepare("DELETE FROM releases WHERE agency=? AND date_added NOT IN "
+                                   "(SELECT date_added FROM kept_releases)");
+      if (!drop)
+        return drop.error();
+      if (!run(*drop, agency))
         return writer_->last_error("replace releases");
       return insert_releases(agency, releases);
     });
@@ -791,15 +816,19 @@ private:
 
   Result<void> insert_releases(std::string_view agency, std::span<const Release> releases) {
     auto insert = writer_->prepare(
-        "INSERT OR REPLACE INTO releases(agency, date_added, until) VALUES (?, ?, ?)");
+        "INSERT INTO releases(agency, date_added, until, released) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(agency, date_added) DO UPDATE SET until=excluded.until");
     if (!insert)
       return insert.error();
     for (const auto& release : releases) {
+      // A fresh instant for each row; one that already exists keeps its own.
+      last_released_ = std::max(last_released_ + 1, stix::now_micros());
       insert->bind_all(agency, release.date_added);
       if (release.until)
         insert->bind(3, *release.until);
       else
         insert->bind_null(3);
+      insert->bind(4, last_released_);
       bool done = insert->step() == SQLITE_DONE;
       insert->reset();
       if (!done)
@@ -874,6 +903,7 @@ private:
   std::mutex writer_mutex_;
   std::unique_ptr<Connection> writer_;
   MicrosSinceEpoch last_date_added_ = 0;
+  MicrosSinceEpoch last_released_ = 0; // the newest release instant handed out
   MicrosSinceEpoch committed_date_added_ = 0;
 };
 
