@@ -17,6 +17,13 @@
 #include <optional>
 
 namespace tansiq::cli {
+namespace {
+
+// Flood protection for pushes: objects each partner agency may push a minute
+// (a full sync of a million objects at TAXII page size goes through in ten minutes).
+constexpr std::size_t kPushObjectsPerMinute = 100000;
+
+} // namespace
 
 void add_serve_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
   auto* command = app.add_subcommand("serve", "Serve the node's TAXII 2.1 API until Ctrl-C");
@@ -73,11 +80,12 @@ void add_serve_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
           .end_object();
       return body;
     };
+    node::PushAllowance push_allowance(kPushObjectsPerMinute);
     api_settings.receive_from_partner = [&](const store::User& account,
                                             const store::Collection& collection,
                                             const stix::ParsedBundle& objects) {
-      return node::receive_partner_push(*opened->store, audit_log, opened->config.agency, account,
-                                        collection, objects);
+      return node::receive_partner_push(*opened->store, audit_log, push_allowance,
+                                        opened->config.agency, account, collection, objects);
     };
     sync::SyncLoop puller(*opened->store, audit_log, opened->config.agency,
                           std::chrono::seconds(*sync_seconds), [&publisher, &indexer] {

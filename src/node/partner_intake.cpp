@@ -33,6 +33,22 @@ std::string origin_problem(const policy::Handling& handling, const std::string& 
          source.name + " may not pass it on";
 }
 
+// Markings a partner has no right to set: a marking definition cannot change
+// once defined (STIX 2.1: marking definitions are not versioned), and nobody
+// may claim this agency made what it never held.
+std::string held_problem(const std::optional<store::StoredObject>& held,
+                         const stix::ParsedObject& object, const std::string& originator,
+                         const std::string& created_by, const PartnerSource& source,
+                         const std::string& home) {
+  if (object.type == "marking-definition" && held && held->json != object.json)
+    return "a different definition of marking " + object.id + " than the one held; " + source.name +
+           " may not redefine a marking";
+  if (!held && (originator == home || created_by == home))
+    return "claims to come from this agency, which never held it; " + source.name +
+           " may not set this agency as its originator";
+  return {};
+}
+
 } // namespace
 
 Result<PartnerReceipt> receive_from_partner(store::Store& store, audit::AuditLog& audit,
@@ -77,6 +93,13 @@ Result<PartnerReceipt> receive_from_partner(store::Store& store, audit::AuditLog
       created_by = {};
     std::string problem = origin_problem(state->handling_of(element), std::string(created_by),
                                          source, home_agency, *state);
+    if (problem.empty()) {
+      auto held = store.find_latest(object.id);
+      if (!held)
+        return held.error();
+      problem = held_problem(*held, object, state->handling_of(element).originator,
+                             std::string(created_by), source, home_agency);
+    }
     if (!problem.empty()) {
       reject(object.id, std::move(problem));
       continue;

@@ -65,8 +65,8 @@ struct Node {
     settings.receive_from_partner = [this](const store::User& account,
                                            const store::Collection& target,
                                            const stix::ParsedBundle& objects) {
-      return node::receive_partner_push(*this->store, *audit, this->agency, account, target,
-                                        objects);
+      return node::receive_partner_push(*this->store, *audit, allowance, this->agency, account,
+                                        target, objects);
     };
     api = std::make_unique<taxii::Api>(*store, settings);
     server = std::make_unique<server::HttpServer>(*api, server::ServerSettings{});
@@ -147,6 +147,7 @@ struct Node {
   std::string collection = "6a1f0e2d-3c4b-4a59-8e7d-1f2a3b4c5d6e";
   std::unique_ptr<store::Store> store;
   std::unique_ptr<audit::AuditLog> audit;
+  node::PushAllowance allowance{5};
   std::unique_ptr<taxii::Api> api;
   std::unique_ptr<server::HttpServer> server;
   unsigned short port = 0;
@@ -397,4 +398,50 @@ TEST(Federation, AnAgreementMadeLaterReleasesOlderObjectsOnTheNextSync) {
   rabat.publish();
   brussels.sync();
   EXPECT_TRUE(brussels.holds("c7")) << "released later, so after Brussels' cursor";
+}
+
+TEST(Federation, APartnerMayNotRedefineMarkingsClaimOurObjectsOrFlood) {
+  Node rabat(kRabat), brussels(kBrussels);
+  rabat.add({agreement(kRabatBrussels, kRabat, kBrussels), handling("b1", {kBrussels})});
+  rabat.pull_from(brussels, "brussels", "unused", kRabatBrussels);
+  std::string token = rabat.partner_account("brussels", kBrussels);
+  ASSERT_TRUE(rabat.store->set_access("brussels", rabat.collection, {true, true}).ok());
+  auto client =
+      sync::TaxiiClient::connect_to("http://127.0.0.1:" + std::to_string(rabat.port) + "/tansiq/",
+                                    token, std::chrono::seconds(10));
+  ASSERT_TRUE(client.ok());
+  auto push = [&](const std::vector<std::string>& objects) {
+    std::string envelope = "{\"objects\":[";
+    for (size_t i = 0; i < objects.size(); ++i)
+      envelope += (i ? "," : "") + objects[i];
+    auto reply = client->post("collections/" + rabat.collection + "/objects/", envelope + "]}");
+    EXPECT_TRUE(reply.ok());
+    return reply.ok() ? *reply : sync::HttpReply{};
+  };
+  const std::string marking_b1 = "marking-definition--00000000-0000-4000-8000-0000000000b1";
+
+  // A different definition of Rabat's own marking: refused, the held one unchanged.
+  auto before = rabat.store->find_latest(marking_b1);
+  ASSERT_TRUE(before.ok() && before->has_value());
+  std::string redefined = handling("b1", {kBrussels, kMadrid});
+  auto first = push({redefined});
+  EXPECT_EQ(first.status, 202) << first.body;
+  EXPECT_NE(first.body.find("may not redefine"), std::string::npos) << first.body;
+  EXPECT_EQ(rabat.store->find_latest(marking_b1).value()->json, (*before)->json);
+
+  // An object that says Rabat made it, which Rabat never held: refused.
+  auto second = push({handling("b9", {kRabat}), cell("c9", "b9")});
+  EXPECT_EQ(second.status, 202) << second.body;
+  EXPECT_NE(second.body.find("may not set this agency as its originator"), std::string::npos)
+      << second.body;
+  EXPECT_FALSE(rabat.holds("c9"));
+
+  // Past the allowance (5 objects a minute here): refused whole, audited.
+  auto third = push({cell("ca", "b1"), cell("cb", "b1"), cell("cc", "b1")});
+  EXPECT_EQ(third.status, 503) << third.body;
+  EXPECT_NE(third.body.find("flood"), std::string::npos) << third.body;
+  EXPECT_FALSE(rabat.holds("ca"));
+  auto last = rabat.store->last_audit();
+  ASSERT_TRUE(last.ok() && last->has_value());
+  EXPECT_NE((*last)->detail.find("flood"), std::string::npos) << (*last)->detail;
 }
