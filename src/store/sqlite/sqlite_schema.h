@@ -117,7 +117,8 @@ inline constexpr AddedColumn kAddedColumns[] = {
 
 // Indexes on added columns: created once the columns exist.
 inline constexpr const char* kSchemaAfterAddedColumns = R"sql(
-CREATE INDEX IF NOT EXISTS releases_by_instant ON releases(agency, released);
+-- until is in the index so that the partner view never reads the table itself.
+CREATE INDEX IF NOT EXISTS releases_by_instant ON releases(agency, released, until);
 )sql";
 
 } // namespace tansiq::store::sqlite
