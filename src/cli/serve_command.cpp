@@ -104,10 +104,11 @@ void add_serve_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
     };
     settings.tls_certificate_file = in_node(opened->config.tls_certificate);
     settings.tls_private_key_file = in_node(opened->config.tls_private_key);
-    console::ConsoleApi console_api(*opened->store,
-                                    {opened->config.name, opened->config.agency,
-                                     !settings.tls_certificate_file.empty(),
-                                     search::index_directory(global.node_directory)});
+    console::ConsoleApi console_api(*opened->store, {opened->config.name, opened->config.agency,
+                                                     !settings.tls_certificate_file.empty(),
+                                                     search::index_directory(global.node_directory),
+                                                     opened->config.default_collection,
+                                                     api_settings.on_objects_added});
     server::HttpServer server(
         [&](const taxii::Request& request) {
           std::string_view path = std::string_view(request.target)

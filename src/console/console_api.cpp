@@ -116,6 +116,8 @@ taxii::Response ConsoleApi::route(Call& call) {
     return method == "GET" ? locations(call) : method_not_allowed(method, "GET");
   if (call.path == "/api/v1/screen")
     return method == "GET" ? screen(call) : method_not_allowed(method, "GET");
+  if (call.path == "/api/v1/articles")
+    return method == "POST" ? post_article(call) : method_not_allowed(method, "POST");
   if (call.path == "/api/v1/search")
     return method == "GET" ? search(call) : method_not_allowed(method, "GET");
   if (call.path == "/api/v1/cooperation")

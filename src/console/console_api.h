@@ -1,7 +1,7 @@
 // The HTTP API behind the analyst console (web/), beside TAXII on the same
 // port: sign-in sessions (HttpOnly, SameSite=Strict cookie + CSRF token), the
 // overview, object lists and views, relationship graphs, the map's locations,
-// name screening, full-text search, and the console's own files under
+// name screening, full-text search, article intake, and the console's own files under
 // /console/. Reads go through the same collection rights as TAXII; partner
 // agencies' accounts are TAXII-only and get 403 here. Request in, response
 // out: no sockets (server/ carries it).
@@ -14,6 +14,7 @@
 #include "taxii/http_message.h"
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -26,9 +27,11 @@ namespace tansiq::console {
 
 struct ConsoleSettings {
   std::string node_name;
-  std::string home_agency;           // identity id of the node's agency
-  bool secure_cookies = false;       // set with TLS: the cookie then goes over HTTPS only
-  std::string search_directory = {}; // the node's full-text index (empty: no search)
+  std::string home_agency;                     // identity id of the node's agency
+  bool secure_cookies = false;                 // set with TLS: the cookie then goes over HTTPS only
+  std::string search_directory = {};           // the node's full-text index (empty: no search)
+  std::string default_collection = {};         // where POSTed articles go without ?collection=
+  std::function<void()> on_objects_added = {}; // e.g. publish and index them
 };
 
 class ConsoleApi {
@@ -63,6 +66,7 @@ private:
   taxii::Response screen(Call& call);
   taxii::Response cooperation(Call& call);
   taxii::Response search(Call& call);
+  taxii::Response post_article(Call& call);
   taxii::Response object_audit(Call& call, std::string_view object_id);
 
   // Who is calling: an Authorization header, else the session cookie (whose

@@ -362,3 +362,46 @@ TEST_F(ConsoleApiTest, SearchReturnsOnlyReadableObjects) {
   EXPECT_EQ(call("GET", "/api/v1/search?q=x&limit=many", "", session).status, 400);
   EXPECT_EQ(call("GET", "/api/v1/search?q=x&colour=red", "", session).status, 400);
 }
+
+TEST_F(ConsoleApiTest, ArticlesPostedBecomeReportsInAWritableCollection) {
+  int added_calls = 0;
+  api_ = std::make_unique<console::ConsoleApi>(
+      *store_, console::ConsoleSettings{"Rabat", kHome, false, "", kShared,
+                                        [&added_calls] { ++added_calls; }});
+  std::string article =
+      "تفكيك خلية إرهابية بمدينة طنجة\n"
+      "الرباط – 18 يوليو 2024\n"
+      "أعلن المكتب المركزي للأبحاث القضائية عن تفكيك خلية إرهابية تتكون من أربعة أشخاص موالين "
+      "لتنظيم داعش بمدينة طنجة.\n";
+  // The analyst may read the shared collection but not write it.
+  auto [session, csrf] = sign_in("{\"token\":\"" + amina_token_ + "\"}");
+  EXPECT_EQ(call("POST", "/api/v1/articles", article, session, csrf).status, 403);
+  auto [admin_session, admin_csrf] = sign_in(R"({"user":"admin","password":"correct horse"})");
+  EXPECT_EQ(call("POST", "/api/v1/articles", article, admin_session).status, 403); // no CSRF
+  auto posted =
+      call("POST", "/api/v1/articles?lang=ar&tlp=amber&source_url=https%3A%2F%2Fexample.org%2Fa",
+           article, admin_session, admin_csrf);
+  ASSERT_EQ(posted.status, 201) << posted.body;
+  auto body = parse(posted);
+  std::string report_id(body["report_id"].get_string().value());
+  EXPECT_EQ(report_id.rfind("report--", 0), 0u);
+  EXPECT_GE(body["found"]["places"].get_int64().value(), 1);
+  EXPECT_GE(body["found"]["groups"].get_int64().value(), 1);
+  EXPECT_EQ(added_calls, 1);
+  auto stored = store_->find_latest(report_id);
+  ASSERT_TRUE(stored.ok() && stored->has_value());
+  // The same article again is recognised, not stored twice.
+  auto again = call("POST", "/api/v1/articles", article, admin_session, admin_csrf);
+  EXPECT_EQ(again.status, 200) << again.body;
+  EXPECT_TRUE(parse(again)["already_stored"].get_bool().value());
+  // Bad input: a precise error, nothing stored.
+  auto binary =
+      call("POST", "/api/v1/articles", std::string("abc\0def", 7), admin_session, admin_csrf);
+  EXPECT_EQ(binary.status, 400) << binary.body;
+  EXPECT_EQ(call("POST", "/api/v1/articles?lang=xx", article, admin_session, admin_csrf).status,
+            400);
+  EXPECT_EQ(
+      call("POST", "/api/v1/articles?collection=nope", article, admin_session, admin_csrf).status,
+      404);
+  EXPECT_EQ(call("GET", "/api/v1/articles", "", admin_session).status, 405);
+}

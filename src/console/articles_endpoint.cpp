@@ -1,0 +1,89 @@
+// POST /api/v1/articles: a press article (plain text or HTML, UTF-8, as the
+// request body) becomes a STIX report in a collection the caller may write,
+// as `tansiq ingest` does it; the answer says what was found.
+#include "console/console_api.h"
+#include "console/console_response.h"
+#include "node/article_intake.h"
+#include "taxii/query_string.h"
+#include "json/json_writer.h"
+
+namespace tansiq::console {
+
+taxii::Response ConsoleApi::post_article(Call& call) {
+  auto parameters = taxii::parse_query(call.query);
+  if (!parameters)
+    return console_error(400, "Bad request", "malformed percent-escape in the query string");
+  node::IntakeOptions options;
+  std::string collection_id = settings_.default_collection;
+  for (const auto& [key, value] : *parameters) {
+    if (key == "collection") {
+      collection_id = value;
+    } else if (key == "source_url") {
+      options.source_url = value;
+    } else if (key == "lang") {
+      if (value != "ar" && value != "fr" && value != "en")
+        return console_error(400, "Bad request",
+                             "query parameter lang: \"" + value + "\" is not ar, fr or en");
+      options.lang = value;
+    } else if (key == "tlp") {
+      auto tlp = node::parse_tlp(value);
+      if (!tlp)
+        return console_error(400, "Bad request",
+                             "query parameter tlp: \"" + value + "\" is not clear, green or amber");
+      options.tlp = *tlp;
+    } else {
+      return console_error(400, "Bad request",
+                           "query parameter " + key +
+                               ": not known here (collection, source_url, lang, tlp)");
+    }
+  }
+  if (collection_id.empty())
+    return console_error(400, "Bad request", "query parameter collection: say where to store it");
+  if (call.user.role != store::Role::admin) {
+    auto access = store_.access(call.user.name, collection_id);
+    if (!access)
+      return console_error(access.error());
+    if (!access->write)
+      return console_error(403, "Forbidden",
+                           "this account may not add objects to collection " + collection_id);
+  }
+  auto collection = store_.find_collection(collection_id);
+  if (!collection)
+    return console_error(collection.error());
+  if (!collection->has_value())
+    return console_error(404, "Not found", "no collection \"" + collection_id + "\"");
+
+  auto result = node::ingest_article(store_, collection_id, call.request.body,
+                                     node::shipped_knowledge_base(), options);
+  if (!result)
+    return console_error(result.error());
+  if (settings_.on_objects_added && result->import.added > 0)
+    settings_.on_objects_added();
+  const auto& article = result->article;
+  std::string body;
+  json::Writer writer(body);
+  writer.begin_object()
+      .field("report_id", article.report_id)
+      .field("headline", article.headline)
+      .field("published", article.published)
+      .field("published_estimated", article.published_estimated)
+      .field("already_stored", result->already_stored)
+      .field("added", static_cast<std::int64_t>(result->import.added))
+      .field("duplicates", static_cast<std::int64_t>(result->import.duplicates));
+  writer.key("found")
+      .begin_object()
+      .field("persons", static_cast<std::int64_t>(article.counts.persons))
+      .field("organisations", static_cast<std::int64_t>(article.counts.organisations))
+      .field("groups", static_cast<std::int64_t>(article.counts.groups))
+      .field("places", static_cast<std::int64_t>(article.counts.places))
+      .field("dates", static_cast<std::int64_t>(article.counts.dates))
+      .field("figures", static_cast<std::int64_t>(article.counts.figures))
+      .end_object();
+  writer.key("warnings").begin_array();
+  for (const auto& warning : article.warnings)
+    writer.string(warning);
+  writer.end_array().end_object();
+  return json_response(result->already_stored ? 200 : 201, std::move(body));
+}
+
+} // namespace tansiq::console
