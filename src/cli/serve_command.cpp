@@ -6,6 +6,7 @@
 #include "node/partner_push.h"
 #include "node/policy_state.h"
 #include "node/publish_loop.h"
+#include "search/catch_up.h"
 #include "search/index_loop.h"
 #include "search/search_index.h"
 #include "server/http_server.h"
@@ -15,6 +16,7 @@
 
 #include <cstdio>
 #include <optional>
+#include <thread>
 
 namespace tansiq::cli {
 namespace {
@@ -56,6 +58,22 @@ void add_serve_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
                                              "tansiq: updating the search index failed: %s\n",
                                              error.describe().c_str());
                               });
+    api_settings.on_object_deleted = [&](const std::string& collection_id,
+                                         const std::string& object_id) {
+      // The indexer holds the index writer only while it catches up: retry briefly.
+      for (int attempt = 0;; ++attempt) {
+        auto refreshed =
+            search::refresh_object(*opened->store, search::index_directory(global.node_directory),
+                                   collection_id, object_id);
+        if (refreshed || refreshed.error().kind != Error::Kind::unavailable || attempt == 20) {
+          if (!refreshed)
+            std::fprintf(stderr, "tansiq: taking %s out of the search index failed: %s\n",
+                         object_id.c_str(), refreshed.error().describe().c_str());
+          break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      }
+    };
     api_settings.on_objects_added = [&publisher, &indexer] {
       publisher.objects_added();
       indexer.objects_added();

@@ -486,6 +486,8 @@ Response Api::delete_object(Call& call, const store::Collection& collection,
     return error_response(404, "Not found",
                           "no object \"" + std::string(object_id) + "\" matches in collection " +
                               collection.id);
+  if (settings_.on_object_deleted)
+    settings_.on_object_deleted(collection.id, std::string(object_id));
   return json_response(200, "{}");
 }
 

@@ -44,6 +44,10 @@ struct ApiSettings {
       receive_from_partner;
   // Called after objects were added (e.g. to publish them to partners).
   std::function<void()> on_objects_added;
+  // Called after versions of an object were deleted from a collection (e.g.
+  // to take it out of the search index, which follows additions only).
+  std::function<void(const std::string& collection_id, const std::string& object_id)>
+      on_object_deleted;
   // Answers GET /api/v1/policy/explain?object=ID&to=AGENCY with a JSON
   // document (release, rule, agreement, reason); unset: 404.
   std::function<Result<std::string>(const std::string& object_id, const std::string& agency)>

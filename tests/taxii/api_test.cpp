@@ -42,7 +42,9 @@ protected:
     taxii::Request request{method, target, kTaxii, kTaxii, "Bearer " + token, std::move(body)};
     return api_->handle(request);
   }
-  std::string objects_path() { return std::string("/tansiq/collections/") + kCollection + "/objects/"; }
+  std::string objects_path() {
+    return std::string("/tansiq/collections/") + kCollection + "/objects/";
+  }
 
   test_support::TempDir dir_;
   std::unique_ptr<store::Store> store_;
@@ -53,10 +55,13 @@ protected:
 } // namespace
 
 TEST_F(TaxiiApi, EveryErrorIsATaxiiErrorMessage) {
-  for (auto [target, status] : std::vector<std::pair<std::string, int>>{
-           {"/nowhere/", 404}, {"/tansiq/collections/unknown/", 404},
-           {objects_path() + "?limit=zero", 400}, {objects_path() + "?match[version]=newest", 400},
-           {objects_path() + "?added_after=yesterday", 400}, {objects_path() + "?colour=red", 400}}) {
+  for (auto [target, status] :
+       std::vector<std::pair<std::string, int>>{{"/nowhere/", 404},
+                                                {"/tansiq/collections/unknown/", 404},
+                                                {objects_path() + "?limit=zero", 400},
+                                                {objects_path() + "?match[version]=newest", 400},
+                                                {objects_path() + "?added_after=yesterday", 400},
+                                                {objects_path() + "?colour=red", 400}}) {
     auto response = call("GET", target, admin_token_);
     EXPECT_EQ(response.status, status) << target;
     EXPECT_EQ(response.content_type, kTaxii);
@@ -70,9 +75,10 @@ TEST_F(TaxiiApi, EveryErrorIsATaxiiErrorMessage) {
 
 TEST_F(TaxiiApi, ReaderMayReadButNotWrite) {
   EXPECT_EQ(call("GET", objects_path(), reader_token_).status, 200);
-  auto posted = call("POST", objects_path(), reader_token_,
-                     "{\"objects\":[" + indicator("8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f",
-                                                  "2020-01-01T00:00:00.000Z") + "]}");
+  auto posted = call(
+      "POST", objects_path(), reader_token_,
+      "{\"objects\":[" +
+          indicator("8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f", "2020-01-01T00:00:00.000Z") + "]}");
   EXPECT_EQ(posted.status, 403);
   EXPECT_EQ(store_->count_objects(kCollection).value(), 0u);
 }
@@ -104,7 +110,8 @@ TEST_F(TaxiiApi, InvalidStixRejectsTheWholeEnvelope) {
 TEST_F(TaxiiApi, PostedVersionsAreServedVerbatimAndSelectable) {
   std::string older = indicator("8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f", "2020-01-01T00:00:00.000Z");
   std::string newer = indicator("8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f", "2021-01-01T00:00:00.000Z");
-  auto posted = call("POST", objects_path(), admin_token_, "{\"objects\":[" + newer + "," + older + "]}");
+  auto posted =
+      call("POST", objects_path(), admin_token_, "{\"objects\":[" + newer + "," + older + "]}");
   ASSERT_EQ(posted.status, 202) << posted.body;
   EXPECT_NE(posted.body.find("\"status\":\"complete\""), std::string::npos);
 
@@ -112,8 +119,32 @@ TEST_F(TaxiiApi, PostedVersionsAreServedVerbatimAndSelectable) {
   EXPECT_EQ(latest.body, "{\"more\":false,\"objects\":[" + newer + "]}");
   auto first = call("GET", objects_path() + "?match%5Bversion%5D=first", admin_token_);
   EXPECT_EQ(first.body, "{\"more\":false,\"objects\":[" + older + "]}");
-  auto versions = call("GET", objects_path() + "indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f/versions/",
-                       admin_token_);
-  EXPECT_EQ(versions.body,
-            "{\"more\":false,\"versions\":[\"2021-01-01T00:00:00.000Z\",\"2020-01-01T00:00:00.000Z\"]}");
+  auto versions =
+      call("GET", objects_path() + "indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f/versions/",
+           admin_token_);
+  EXPECT_EQ(
+      versions.body,
+      "{\"more\":false,\"versions\":[\"2021-01-01T00:00:00.000Z\",\"2020-01-01T00:00:00.000Z\"]}");
+}
+
+TEST_F(TaxiiApi, DeletesAreReportedToTheNode) {
+  std::vector<std::pair<std::string, std::string>> deleted;
+  taxii::ApiSettings settings;
+  settings.on_object_deleted = [&](const std::string& collection, const std::string& object) {
+    deleted.emplace_back(collection, object);
+  };
+  api_ = std::make_unique<taxii::Api>(*store_, settings);
+  const std::string uuid = "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f";
+  ASSERT_EQ(call("POST", objects_path(), admin_token_,
+                 "{\"objects\":[" + indicator(uuid, "2020-01-01T00:00:00.000Z") + "]}")
+                .status,
+            202);
+  EXPECT_EQ(call("DELETE", objects_path() + "indicator--" + uuid + "/", reader_token_).status, 403);
+  EXPECT_TRUE(deleted.empty());
+  ASSERT_EQ(call("DELETE", objects_path() + "indicator--" + uuid + "/", admin_token_).status, 200);
+  ASSERT_EQ(deleted.size(), 1u);
+  EXPECT_EQ(deleted[0].first, kCollection);
+  EXPECT_EQ(deleted[0].second, "indicator--" + uuid);
+  EXPECT_EQ(call("DELETE", objects_path() + "indicator--" + uuid + "/", admin_token_).status, 404);
+  EXPECT_EQ(deleted.size(), 1u);
 }

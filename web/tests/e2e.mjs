@@ -4,7 +4,8 @@
 // TANSIQ_SCREENSHOTS: where the screenshots go). Exits non-zero on the first
 // failed check, naming it.
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
@@ -334,7 +335,16 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-// Bundle size: what a browser downloads for the console.
+// Bundle size: the console's JavaScript as a browser would download it gzipped
+// (every chunk, the lazy map data included).
+const webDist = process.env.TANSIQ_WEB_DIST;
+if (webDist) {
+  const assets = join(webDist, "assets");
+  const scripts = readdirSync(assets).filter((name) => name.endsWith(".js"));
+  const gzipped = scripts.reduce((total, name) => total + gzipSync(readFileSync(join(assets, name))).length, 0);
+  timings.javascript_gzip_kb = Math.round(gzipped / 1024);
+  check(gzipped < 300 * 1024, `the console's JavaScript is ${Math.round(gzipped / 1024)} kB gzipped (< 300 kB), ${scripts.length} file(s)`);
+}
 console.log("timings (ms, loopback, demo node):", JSON.stringify(timings));
 console.log(`screenshots in ${screenshots}`);
 if (failures) {
