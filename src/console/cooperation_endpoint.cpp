@@ -5,14 +5,12 @@
 // audit trail of one object the caller may read.
 #include "console/console_api.h"
 #include "console/console_response.h"
-#include "console/object_summary.h"
+#include "console/display_names.h"
 #include "node/policy_state.h"
 #include "policy/tlp.h"
 #include "stix/identifier.h"
 #include "stix/timestamp.h"
 #include "json/json_writer.h"
-
-#include <unordered_map>
 
 namespace tansiq::console {
 namespace {
@@ -29,16 +27,7 @@ taxii::Response ConsoleApi::cooperation(Call&) {
   auto state = node::load_policy_state(store_);
   if (!state)
     return console_error(state.error());
-  std::unordered_map<std::string, std::string> names;
-  simdjson::dom::parser parser;
-  auto name_of = [&](const std::string& id) -> const std::string& {
-    auto [entry, inserted] = names.try_emplace(id);
-    if (inserted)
-      if (auto found = store_.find_latest(id); found && found->has_value())
-        if (auto summary = summarise_object(parser, (*found)->json))
-          entry->second = summary->display_name;
-    return entry->second;
-  };
+  DisplayNames name_of(store_);
   auto now = stix::now_micros();
 
   std::string body;

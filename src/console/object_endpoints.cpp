@@ -3,6 +3,7 @@
 // may see it, provenance and the objects it refers to).
 #include "console/console_api.h"
 #include "console/console_response.h"
+#include "console/display_names.h"
 #include "console/object_summary.h"
 #include "console/query_parameter.h"
 #include "node/policy_state.h"
@@ -15,7 +16,6 @@
 
 #include <algorithm>
 #include <set>
-#include <unordered_map>
 
 namespace tansiq::console {
 namespace {
@@ -23,25 +23,6 @@ namespace {
 constexpr size_t kDefaultPageSize = 50;
 constexpr size_t kMaxPageSize = 500;
 constexpr size_t kMaxReferencesShown = 200;
-
-// Names of agencies (identity objects), looked up once per request.
-class AgencyNames {
-public:
-  explicit AgencyNames(store::Store& store) : store_(store) {}
-  const std::string& operator()(const std::string& id) {
-    auto [entry, inserted] = names_.try_emplace(id);
-    if (inserted)
-      if (auto found = store_.find_latest(id); found && found->has_value())
-        if (auto summary = summarise_object(parser_, (*found)->json))
-          entry->second = summary->display_name;
-    return entry->second;
-  }
-
-private:
-  store::Store& store_;
-  simdjson::dom::parser parser_;
-  std::unordered_map<std::string, std::string> names_;
-};
 
 } // namespace
 
@@ -188,7 +169,7 @@ taxii::Response ConsoleApi::show_object(Call& call, std::string_view object_id) 
         .end_object();
   writer.end_array();
 
-  AgencyNames agency_names(store_);
+  DisplayNames agency_names(store_);
   auto state = node::load_policy_state(store_);
   if (!state)
     return console_error(state.error());

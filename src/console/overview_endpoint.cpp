@@ -2,7 +2,7 @@
 // read, per type), what arrived today, and how each partner's sync stands.
 #include "console/console_api.h"
 #include "console/console_response.h"
-#include "console/object_summary.h"
+#include "console/display_names.h"
 #include "stix/timestamp.h"
 #include "json/json_writer.h"
 
@@ -63,17 +63,13 @@ taxii::Response ConsoleApi::overview(Call& call) {
   auto partners = store_.list_partners();
   if (!partners)
     return console_error(partners.error());
-  simdjson::dom::parser parser;
+  DisplayNames agency_name(store_);
   writer.key("partners").begin_array();
   for (const auto& partner : *partners) {
-    std::string agency_name;
-    if (auto agency = store_.find_latest(partner.agency); agency && agency->has_value())
-      if (auto summary = summarise_object(parser, (*agency)->json))
-        agency_name = summary->display_name;
     writer.begin_object()
         .field("name", partner.name)
         .field("agency", partner.agency)
-        .field("agency_name", agency_name)
+        .field("agency_name", agency_name(partner.agency))
         .field("last_success",
                partner.last_success ? stix::format_timestamp(partner.last_success) : std::string())
         .field("last_error", partner.last_error)

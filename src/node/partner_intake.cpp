@@ -91,14 +91,15 @@ Result<PartnerReceipt> receive_from_partner(store::Store& store, audit::AuditLog
     std::string_view created_by;
     if (element["created_by_ref"].get_string().get(created_by))
       created_by = {};
-    std::string problem = origin_problem(state->handling_of(element), std::string(created_by),
-                                         source, home_agency, *state);
+    policy::Handling handling = state->handling_of(element);
+    std::string problem =
+        origin_problem(handling, std::string(created_by), source, home_agency, *state);
     if (problem.empty()) {
       auto held = store.find_latest(object.id);
       if (!held)
         return held.error();
-      problem = held_problem(*held, object, state->handling_of(element).originator,
-                             std::string(created_by), source, home_agency);
+      problem = held_problem(*held, object, handling.originator, std::string(created_by), source,
+                             home_agency);
     }
     if (!problem.empty()) {
       reject(object.id, std::move(problem));

@@ -33,3 +33,10 @@ export function append(parent: Node, ...children: Child[]): void {
 export function clear(element: Element): void {
   while (element.firstChild) element.removeChild(element.firstChild);
 }
+
+// An SVG element (graph, map); attributes only, text goes in through textContent.
+export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number>): SVGElementTagNameMap[K] {
+  const element = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
+  return element;
+}

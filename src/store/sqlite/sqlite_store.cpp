@@ -290,20 +290,7 @@ public:
   }
 
   Result<size_t> count_objects(std::string_view collection_id) override {
-    auto reader = readers_.take();
-    if (!reader)
-      return reader.error();
-    ConnectionPool::Lease lease(readers_, std::move(reader.value()));
-    auto collection = collection_rowid(*lease, collection_id);
-    if (!collection)
-      return collection.error();
-    auto statement = lease->prepare("SELECT COUNT(*) FROM objects WHERE collection=?");
-    if (!statement)
-      return statement.error();
-    statement->bind_all(*collection);
-    if (statement->step() != SQLITE_ROW)
-      return lease->last_error("count objects");
-    return static_cast<size_t>(statement->integer(0));
+    return count_added_after(collection_id, 0); // every date_added is after the epoch
   }
 
   Result<std::vector<TypeCount>> count_types(std::string_view collection_id) override {

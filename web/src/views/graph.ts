@@ -1,10 +1,9 @@
 import { objectGraph, type Graph, type Summary } from "../api";
-import { h } from "../dom";
+import { h, svg } from "../dom";
 import { errorPanel } from "../errors";
 import { t } from "../i18n";
 import { href } from "../router";
 
-const SVG = "http://www.w3.org/2000/svg";
 const WIDTH = 900;
 const HEIGHT = 520;
 
@@ -13,12 +12,6 @@ interface Point {
   x: number;
   y: number;
   expanded: boolean;
-}
-
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number>): SVGElementTagNameMap[K] {
-  const element = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
-  return element;
 }
 
 // A few hundred steps of a plain force layout: nodes repel, edges pull,

@@ -1,9 +1,8 @@
 import { locations, type MapLocation } from "../api";
-import { h } from "../dom";
+import { h, svg } from "../dom";
 import { t } from "../i18n";
 import { href } from "../router";
 
-const SVG = "http://www.w3.org/2000/svg";
 const WIDTH = 960;
 const HEIGHT = 480;
 
@@ -16,12 +15,6 @@ const NAME_BY_CODE: Record<string, string> = {
   VE: "Venezuela", MD: "Moldova", TW: "Taiwan", BN: "Brunei", SB: "Solomon Is.", FK: "Falkland Is.",
   TL: "Timor-Leste", TR: "Turkey", GB: "United Kingdom", MM: "Myanmar",
 };
-
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number>): SVGElementTagNameMap[K] {
-  const element = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
-  return element;
-}
 
 // Equirectangular: simple, and honest enough for "where is this" at world scale.
 const project = ([longitude, latitude]: number[]) => [((longitude + 180) / 360) * WIDTH, ((90 - latitude) / 180) * HEIGHT];
