@@ -1,14 +1,27 @@
 #include "synthetic_objects.h"
+#include "policy/tlp.h"
 
 #include <cstdio>
+#include <optional>
 
 namespace tansiq::bench {
 namespace {
 
-const char* const kTypes[] = {"indicator", "indicator", "identity", "location",
+const char* const kTypes[] = {"indicator", "indicator",    "identity",  "location",
                               "malware",   "threat-actor", "indicator", "report"};
-const char* const kPlaces[] = {"Sabha", "Ubari", "Ghadames", "Hun", "Rabat", "Brussels",
-                               "Madrid", "Paris"};
+const char* const kPlaces[] = {"Sabha", "Ubari",    "Ghadames", "Hun",
+                               "Rabat", "Brussels", "Madrid",   "Paris"};
+
+// The n-th object's TLP level, if it has one.
+std::optional<policy::Tlp> level_of(std::uint64_t n, Markings markings) {
+  using policy::Tlp;
+  if (markings == Markings::green)
+    return Tlp::green;
+  std::uint64_t slot = n % 20;
+  if (slot == 19)
+    return std::nullopt;
+  return slot < 12 ? Tlp::green : slot < 16 ? Tlp::amber : slot < 18 ? Tlp::clear : Tlp::red;
+}
 
 std::string uuid_for(std::uint64_t seed, std::uint64_t n) {
   char text[40];
@@ -21,7 +34,7 @@ std::string uuid_for(std::uint64_t seed, std::uint64_t n) {
 
 } // namespace
 
-SyntheticObject synthetic_object(std::uint64_t seed, std::uint64_t n) {
+SyntheticObject synthetic_object(std::uint64_t seed, std::uint64_t n, Markings markings) {
   SyntheticObject object;
   object.type = kTypes[n % 8];
   object.id = object.type + "--" + uuid_for(seed, n);
@@ -32,12 +45,16 @@ SyntheticObject synthetic_object(std::uint64_t seed, std::uint64_t n) {
                 static_cast<int>(n % 1000));
   object.modified = stamp;
   const char* place = kPlaces[n / 8 % 8];
-  // Marked as a node's own objects are: TLP:GREEN, a scope category.
+  // Marked as a node's own objects are: a TLP level, a scope category.
+  std::string marking_refs;
+  if (auto level = level_of(n, markings)) {
+    object.tlp = policy::tlp_name(*level);
+    marking_refs =
+        ",\"object_marking_refs\":[\"" + std::string(policy::tlp_marking_id(*level)) + "\"]";
+  }
   std::string common = "\"type\":\"" + object.type + "\",\"spec_version\":\"2.1\",\"id\":\"" +
                        object.id + "\",\"created\":\"" + object.modified + "\",\"modified\":\"" +
-                       object.modified +
-                       "\",\"labels\":[\"terrorism\"],\"object_marking_refs\":[\"marking-definition--"
-                       "bab4a63c-aed9-4cf5-a766-dfca5abac2bb\"]";
+                       object.modified + "\",\"labels\":[\"terrorism\"]" + marking_refs;
   std::string body;
   if (object.type == "indicator")
     body = ",\"name\":\"Weapons cache seen near " + std::string(place) +
@@ -60,8 +77,7 @@ SyntheticObject synthetic_object(std::uint64_t seed, std::uint64_t n) {
            "\",\"threat_actor_types\":[\"terrorist\"],\"aliases\":[\"خلية " + std::to_string(n) +
            "\"]";
   else
-    body = ",\"name\":\"Report " + std::to_string(n) +
-           "\",\"published\":\"" + object.modified +
+    body = ",\"name\":\"Report " + std::to_string(n) + "\",\"published\":\"" + object.modified +
            "\",\"report_types\":[\"threat-report\"],\"object_refs\":[\"indicator--" +
            uuid_for(seed, n > 0 ? n - 1 : 0) + "\"]";
   object.json = "{" + common + body + "}";

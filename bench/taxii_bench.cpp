@@ -6,12 +6,12 @@
 //  - how much memory does the server use (peak RSS)?
 // The server is the real `tansiq serve` process; the client speaks HTTP/1.1
 // with keep-alive over loopback.
-#include "bench_support.h"
 #include "audit/audit_log.h"
 #include "auth/credentials.h"
+#include "bench_support.h"
 #include "node/node.h"
 #include "sync/sync_loop.h"
-#include "synthetic_objects.h"
+#include "synthetic_holding.h"
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -202,20 +202,10 @@ int main(int argc, char** argv) {
   {
     auto opened = node::open_node(node_dir);
     bench::Stopwatch load_clock;
-    std::vector<bench::SyntheticObject> batch;
-    std::vector<store::NewObject> objects;
-    for (size_t start = 0; start < total; start += 10000) {
-      batch.clear();
-      objects.clear();
-      for (size_t n = start; n < std::min(total, start + 10000); ++n)
-        batch.push_back(bench::synthetic_object(1, n));
-      for (const auto& object : batch)
-        objects.push_back(store::NewObject{object.id, object.type, "2.1", object.modified,
-                                           *stix::parse_timestamp(object.modified), object.json});
-      if (auto added = opened->store->add_objects(collection, objects); !added) {
-        std::fprintf(stderr, "%s\n", added.error().describe().c_str());
-        return 1;
-      }
+    if (auto loaded = bench::load_synthetic_holding(*opened->store, collection, 1, total);
+        !loaded) {
+      std::fprintf(stderr, "%s\n", loaded.error().describe().c_str());
+      return 1;
     }
     std::printf("Loaded %zu synthetic objects into the store in %.1f s\n", total,
                 load_clock.seconds());
@@ -234,8 +224,12 @@ int main(int argc, char** argv) {
         R"(","created":"2020-01-01T00:00:00.000Z","modified":"2020-01-01T00:00:00.000Z","name":"bench","parties":[")" +
         opened->config.agency + R"(",")" + partner_agency +
         R"("],"categories":["terrorism"],"highest_tlp":"marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421","valid_from":"2020-01-01T00:00:00Z"})";
-    store::NewObject object{agreement_id, "x-tansiq-agreement", "2.1", "2020-01-01T00:00:00.000Z",
-                            *stix::parse_timestamp("2020-01-01T00:00:00Z"), agreement};
+    store::NewObject object{agreement_id,
+                            "x-tansiq-agreement",
+                            "2.1",
+                            "2020-01-01T00:00:00.000Z",
+                            *stix::parse_timestamp("2020-01-01T00:00:00Z"),
+                            agreement};
     (void)store.add_objects(collection, std::span<const store::NewObject>(&object, 1));
     (void)store.add_user({"partner", store::Role::partner, "", false, 1, partner_agency});
     (void)store.add_token("partner", auth::hash_token(partner_token), "");
@@ -264,8 +258,8 @@ int main(int argc, char** argv) {
   std::vector<std::string> page_starts; // date_added of each page's first object
   simdjson::dom::parser parser;
   for (;;) {
-    auto response = client.send(http::verb::get,
-                                objects_path + "?limit=1000" + (next.empty() ? "" : "&next=" + next));
+    auto response = client.send(http::verb::get, objects_path + "?limit=1000" +
+                                                     (next.empty() ? "" : "&next=" + next));
     if (response.result_int() != 200) {
       std::fprintf(stderr, "GET failed: %d %s\n", response.result_int(), response.body().c_str());
       return 1;
@@ -309,8 +303,8 @@ int main(int argc, char** argv) {
   size_t partner_seen = 0;
   next.clear();
   for (;;) {
-    auto response = partner_client.send(
-        http::verb::get, objects_path + "?limit=1000" + (next.empty() ? "" : "&next=" + next));
+    auto response = partner_client.send(http::verb::get, objects_path + "?limit=1000" +
+                                                             (next.empty() ? "" : "&next=" + next));
     simdjson::dom::element page = parser.parse(response.body());
     simdjson::dom::array objects;
     if (!page["objects"].get_array().get(objects))
@@ -331,10 +325,16 @@ int main(int argc, char** argv) {
   {
     auto opened = node::open_node(mirror_dir);
     audit::AuditLog log(*opened->store, mirror_dir + "/audit.head");
-    store::Partner source{"source", partner_agency,
+    store::Partner source{"source",
+                          partner_agency,
                           "http://127.0.0.1:" + std::to_string(server.port) + "/tansiq/",
-                          collection, mirror->default_collection_id, partner_token,
-                          "x-tansiq-agreement--00000000-0000-4000-8000-0000000000a1", "", 0, ""};
+                          collection,
+                          mirror->default_collection_id,
+                          partner_token,
+                          "x-tansiq-agreement--00000000-0000-4000-8000-0000000000a1",
+                          "",
+                          0,
+                          ""};
     (void)opened->store->add_partner(source);
     bench::Stopwatch sync_clock;
     // Each pass is bounded (1000 pages); passes go on until nothing is new.
@@ -346,8 +346,8 @@ int main(int argc, char** argv) {
       synced += *added;
     }
     sync_seconds = sync_clock.seconds();
-    if (auto partners = opened->store->list_partners(); partners && !partners->empty() &&
-                                                         !partners->front().last_error.empty())
+    if (auto partners = opened->store->list_partners();
+        partners && !partners->empty() && !partners->front().last_error.empty())
       std::fprintf(stderr, "sync error: %s\n", partners->front().last_error.c_str());
   }
   std::filesystem::remove_all(mirror_dir);

@@ -24,6 +24,14 @@ constexpr size_t kDefaultPageSize = 50;
 constexpr size_t kMaxPageSize = 500;
 constexpr size_t kMaxReferencesShown = 200;
 
+bool is_tlp_name(std::string_view name) {
+  for (auto level : {policy::Tlp::clear, policy::Tlp::green, policy::Tlp::amber,
+                     policy::Tlp::amber_strict, policy::Tlp::red})
+    if (policy::tlp_name(level) == name)
+      return true;
+  return false;
+}
+
 } // namespace
 
 taxii::Response ConsoleApi::list_objects(Call& call) {
@@ -35,7 +43,6 @@ taxii::Response ConsoleApi::list_objects(Call& call) {
     return console_error(400, "Bad request", "malformed percent-escape in the query string");
 
   std::string collection_id;
-  std::string tlp_filter;
   store::ObjectQuery query;
   query.newest_first = true;
   query.limit = kDefaultPageSize;
@@ -45,7 +52,19 @@ taxii::Response ConsoleApi::list_objects(Call& call) {
     } else if (name == "type") {
       query.types = taxii::split_list(value);
     } else if (name == "tlp") {
-      tlp_filter = value;
+      // "none" for unmarked objects; otherwise a TLP 2.0 level's name.
+      if (value != "none" && !is_tlp_name(value))
+        return console_error(400, "Bad request",
+                             "query parameter tlp: \"" + value +
+                                 "\" is not TLP:CLEAR, TLP:GREEN, TLP:AMBER, TLP:AMBER+STRICT, "
+                                 "TLP:RED or none");
+      query.tlps = {value == "none" ? std::string() : value};
+    } else if (name == "origin") {
+      if (!stix::is_valid_identifier(value) || stix::identifier_type(value) != "identity")
+        return console_error(400, "Bad request",
+                             "query parameter origin: \"" + value +
+                                 "\" is not an identity id (the partner agency)");
+      query.received_from = value;
     } else if (name == "limit") {
       auto limit = parse_whole_number(name, value);
       if (!limit || *limit == 0)
@@ -70,7 +89,7 @@ taxii::Response ConsoleApi::list_objects(Call& call) {
     } else {
       return console_error(400, "Bad request",
                            "query parameter " + name +
-                               ": not known here (collection, type, tlp, limit, next, "
+                               ": not known here (collection, type, tlp, origin, limit, next, "
                                "added_after, added_before)");
     }
   }
@@ -103,8 +122,6 @@ taxii::Response ConsoleApi::list_objects(Call& call) {
     auto summary = summarise_object(parser, object.json);
     if (!summary)
       continue; // stored objects are valid JSON; a damaged one is not a list's business
-    if (!tlp_filter.empty() && summary->tlp != tlp_filter)
-      continue;
     summary->date_added = stix::format_timestamp(object.date_added);
     write_summary(writer, *summary);
   }

@@ -41,13 +41,12 @@ Result<ObjectSummary> summarise_object(simdjson::dom::parser& parser, std::strin
     for (auto label : list)
       if (std::string_view text; label.get_string().get(text) == simdjson::SUCCESS)
         summary.labels.emplace_back(text);
+  std::vector<std::string> marking_refs;
   if (object["object_marking_refs"].get_array().get(list) == simdjson::SUCCESS)
     for (auto marking : list)
       if (std::string_view ref; marking.get_string().get(ref) == simdjson::SUCCESS)
-        if (auto tlp = policy::tlp_from_marking_id(ref)) {
-          summary.tlp = std::string(policy::tlp_name(*tlp));
-          break;
-        }
+        marking_refs.emplace_back(ref);
+  summary.tlp = policy::tlp_label(marking_refs); // the strictest, as the store files it
   return summary;
 }
 

@@ -1,4 +1,5 @@
 #include "node/bundle_import.h"
+#include "policy/tlp.h"
 
 #include <algorithm>
 
@@ -25,8 +26,9 @@ Result<ImportSummary> import_bundle(store::Store& store, const std::string& coll
     std::size_t end = std::min(start + kBatchSize, accepted.size());
     for (std::size_t i = start; i < end; ++i) {
       const auto& object = accepted[i];
-      batch.push_back(store::NewObject{object.id, object.type, object.spec_version,
-                                       object.version, object.version_micros, object.json});
+      batch.push_back(store::NewObject{object.id, object.type, object.spec_version, object.version,
+                                       object.version_micros, object.json,
+                                       policy::tlp_label(object.object_marking_refs)});
     }
     auto outcomes = store.add_objects(collection_id, batch);
     if (!outcomes)

@@ -53,4 +53,12 @@ std::optional<Tlp> tlp_from_marking_id(std::string_view marking_definition_id) {
   return std::nullopt;
 }
 
+std::string_view tlp_label(std::span<const std::string> object_marking_refs) {
+  std::optional<Tlp> strictest;
+  for (const auto& ref : object_marking_refs)
+    if (auto level = tlp_from_marking_id(ref); level && (!strictest || *level > *strictest))
+      strictest = level;
+  return strictest ? tlp_name(*strictest) : std::string_view();
+}
+
 } // namespace tansiq::policy

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <optional>
+#include <span>
+#include <string>
 #include <string_view>
 
 namespace tansiq::policy {
@@ -19,5 +21,10 @@ std::string_view tlp_marking_id(Tlp level);
 // 2.1 TLP 1.0 ids (WHITE reads as CLEAR, as FIRST's TLP 2.0 says). Nothing for
 // any other id.
 std::optional<Tlp> tlp_from_marking_id(std::string_view marking_definition_id);
+
+// The name of the most restricted TLP level among an object's marking refs
+// ("TLP:AMBER"...), or "" when none is a TLP marking: what the store keeps
+// so that lists filter and count by TLP without reading the objects.
+std::string_view tlp_label(std::span<const std::string> object_marking_refs);
 
 } // namespace tansiq::policy

@@ -61,9 +61,10 @@ Result<ParsedBundle> read_bundle(std::string_view bytes, Container container) {
   // The on-demand pass yields each object's exact bytes, in the DOM's order.
   simdjson::ondemand::parser raw_parser;
   simdjson::ondemand::document raw_document;
-  if (auto code = raw_parser.iterate(minified.data(), minified_size,
-                                            minified_size + simdjson::SIMDJSON_PADDING)
-                      .get(raw_document))
+  if (auto code =
+          raw_parser
+              .iterate(minified.data(), minified_size, minified_size + simdjson::SIMDJSON_PADDING)
+              .get(raw_document))
     return json_error(code, "$");
   simdjson::ondemand::array raw_objects;
   if (auto code = raw_document["objects"].get_array().get(raw_objects))
@@ -108,6 +109,11 @@ Result<ParsedBundle> read_bundle(std::string_view bytes, Container container) {
       parsed.version_micros = *micros;
     parsed.json = raw;
     parsed.path = std::move(path);
+    simdjson::dom::array marking_refs;
+    if (!object["object_marking_refs"].get_array().get(marking_refs))
+      for (simdjson::dom::element ref : marking_refs)
+        if (std::string_view id; !ref.get_string().get(id))
+          parsed.object_marking_refs.emplace_back(id);
     for (auto& violation : violations)
       result.warnings.push_back(std::move(violation));
     result.accepted.push_back(std::move(parsed));

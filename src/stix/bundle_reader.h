@@ -17,14 +17,15 @@ struct ParsedObject {
   std::string id;
   std::string type;
   std::string spec_version;
-  std::string version;          // "modified", else "created", else empty (some SCOs)
+  std::string version; // "modified", else "created", else empty (some SCOs)
   MicrosSinceEpoch version_micros = 0;
-  std::string json;             // the object as received, whitespace removed
-  std::string path;             // "$.objects[N]"
+  std::string json; // the object as received, whitespace removed
+  std::string path; // "$.objects[N]"
+  std::vector<std::string> object_marking_refs = {};
 };
 
 struct RejectedObject {
-  std::string id;               // may be empty when the object had no usable id
+  std::string id; // may be empty when the object had no usable id
   std::string path;
   std::vector<Violation> violations;
 };

@@ -32,6 +32,10 @@ struct NewObject {
   std::string_view version; // the "modified" (else "created") text; may be empty
   MicrosSinceEpoch version_micros = 0;
   std::string_view json; // exact minified bytes, served verbatim later
+  // The TLP level the object's markings give ("TLP:GREEN"...; "" for none),
+  // as policy reads it: kept beside the bytes so that lists filter and count
+  // by it without reading objects.
+  std::string_view tlp = {};
 };
 
 enum class AddOutcome { added, duplicate };
@@ -60,6 +64,9 @@ struct ObjectQuery {
   // their date_added (and the cursors) are then the release instants.
   std::optional<std::string> released_to;
   MicrosSinceEpoch now = 0;
+  std::vector<std::string> tlps = {}; // NewObject::tlp values; empty: any ("" = unmarked)
+  // When not empty, only versions received from this agency (provenance).
+  std::string received_from = {};
 };
 
 struct StoredObject {
@@ -74,6 +81,16 @@ struct StoredObject {
 
 struct TypeCount {
   std::string type;
+  size_t count = 0;
+};
+
+struct TlpCount {
+  std::string tlp; // "" for unmarked versions
+  size_t count = 0;
+};
+
+struct OriginCount {
+  std::string agency; // the partner agency the versions were received from
   size_t count = 0;
 };
 
@@ -179,6 +196,11 @@ public:
   virtual Result<size_t> count_objects(std::string_view collection_id) = 0;
   // Object versions per type in a collection, most numerous first.
   virtual Result<std::vector<TypeCount>> count_types(std::string_view collection_id) = 0;
+  // Object versions per TLP level in a collection, most numerous first.
+  virtual Result<std::vector<TlpCount>> count_tlps(std::string_view collection_id) = 0;
+  // Object versions in a collection per partner agency they were received
+  // from (provenance), most numerous first; the node's own are not counted.
+  virtual Result<std::vector<OriginCount>> count_origins(std::string_view collection_id) = 0;
   // Object versions added to a collection after an instant.
   virtual Result<size_t> count_added_after(std::string_view collection_id,
                                            MicrosSinceEpoch after) = 0;

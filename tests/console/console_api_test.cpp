@@ -54,7 +54,8 @@ protected:
     add(kShared, shared_id_,
         R"({"type":"indicator","spec_version":"2.1","id":")" + shared_id_ +
             R"(","created":"2024-01-01T00:00:00.000Z","modified":"2024-01-01T00:00:00.000Z","name":"<script>alert(1)</script>","object_marking_refs":[")" +
-            kAmber + R"("],"labels":["terrorism"]})");
+            kAmber + R"("],"labels":["terrorism"]})",
+        "TLP:AMBER");
     add(kSecret, secret_id_,
         R"({"type":"indicator","spec_version":"2.1","id":")" + secret_id_ +
             R"(","created":"2024-01-01T00:00:00.000Z","modified":"2024-01-01T00:00:00.000Z","name":"secret source"})");
@@ -66,9 +67,11 @@ protected:
                                                  console::ConsoleSettings{"Rabat", kHome, false});
   }
 
-  void add(const char* collection, const std::string& id, const std::string& json) {
+  // `tlp`: what the writers (TAXII, import, intake) file from object_marking_refs.
+  void add(const char* collection, const std::string& id, const std::string& json,
+           std::string_view tlp = "") {
     std::string type = id.substr(0, id.find("--"));
-    store::NewObject object{id, type, "2.1", "2024-01-01T00:00:00.000Z", 1, json};
+    store::NewObject object{id, type, "2.1", "2024-01-01T00:00:00.000Z", 1, json, tlp};
     ASSERT_TRUE(store_->add_objects(collection, std::span(&object, 1)).ok());
   }
 
@@ -404,4 +407,49 @@ TEST_F(ConsoleApiTest, ArticlesPostedBecomeReportsInAWritableCollection) {
       call("POST", "/api/v1/articles?collection=nope", article, admin_session, admin_csrf).status,
       404);
   EXPECT_EQ(call("GET", "/api/v1/articles", "", admin_session).status, 405);
+}
+
+TEST_F(ConsoleApiTest, ListsFilterByTlpOriginAndDateAndTheOverviewCountsThem) {
+  ASSERT_TRUE(store_
+                  ->add_provenance(std::vector<store::Provenance>{
+                      {report_id_, 1, kPartner, "x-tansiq-agreement--1", 5}})
+                  .ok());
+  auto [session, csrf] = sign_in("{\"token\":\"" + amina_token_ + "\"}");
+  auto ids = [&](const std::string& query) {
+    auto list = call("GET", "/api/v1/objects?" + query, "", session);
+    EXPECT_EQ(list.status, 200) << list.body;
+    std::vector<std::string> found;
+    simdjson::dom::array objects;
+    if (parse(list)["objects"].get_array().get(objects) == simdjson::SUCCESS)
+      for (auto object : objects)
+        found.emplace_back(object["id"].get_string().value());
+    return found;
+  };
+  EXPECT_EQ(ids("tlp=TLP:AMBER"), std::vector<std::string>{shared_id_});
+  EXPECT_EQ(ids("tlp=none"), std::vector<std::string>{report_id_});
+  EXPECT_TRUE(ids("tlp=TLP:RED").empty());
+  EXPECT_EQ(ids(std::string("origin=") + kPartner), std::vector<std::string>{report_id_});
+  EXPECT_TRUE(ids("added_after=2999-01-01T00:00:00Z").empty());
+  EXPECT_EQ(ids("added_before=2999-01-01T00:00:00Z").size(), 2u);
+  EXPECT_TRUE(ids("added_before=2000-01-01T00:00:00Z").empty());
+
+  auto bad_tlp = call("GET", "/api/v1/objects?tlp=amber", "", session);
+  EXPECT_EQ(bad_tlp.status, 400);
+  EXPECT_NE(bad_tlp.body.find("TLP:AMBER+STRICT"), std::string::npos) << bad_tlp.body;
+  auto bad_origin = call("GET", "/api/v1/objects?origin=brussels", "", session);
+  EXPECT_EQ(bad_origin.status, 400);
+  EXPECT_NE(bad_origin.body.find("identity"), std::string::npos) << bad_origin.body;
+
+  auto overview = parse(call("GET", "/api/v1/overview", "", session));
+  std::map<std::string, std::int64_t> tlps;
+  simdjson::dom::array tlp_entries = overview["tlps"].get_array().value();
+  for (auto entry : tlp_entries)
+    tlps[std::string(entry["tlp"].get_string().value())] = entry["count"].get_int64().value();
+  // The secret collection's unmarked indicator is not counted for this analyst.
+  EXPECT_EQ(tlps, (std::map<std::string, std::int64_t>{{"", 1}, {"TLP:AMBER", 1}}));
+  auto origins = overview["origins"].get_array().value();
+  ASSERT_EQ(origins.size(), 1u);
+  EXPECT_EQ(std::string(origins.at(0)["agency"].get_string().value()), kPartner);
+  EXPECT_EQ(std::string(origins.at(0)["collection"].get_string().value()), kShared);
+  EXPECT_EQ(origins.at(0)["count"].get_int64().value(), 1);
 }

@@ -56,3 +56,54 @@ TEST(SqliteUpgrade, OlderTablesGainTheirNewColumnsAndKeepTheirRows) {
   ASSERT_TRUE(again.ok()) << again.error().describe();
   EXPECT_EQ((*again)->list_partners()->size(), 2u);
 }
+
+TEST(SqliteUpgrade, OlderObjectsGainTheirTlpAndAreCounted) {
+  test_support::TempDir dir;
+  std::string path = dir.file("old.sqlite");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  // The collections and objects tables before TLP levels and counts were kept.
+  const char* old_schema =
+      "CREATE TABLE collections (id TEXT NOT NULL UNIQUE, title TEXT NOT NULL, description TEXT "
+      "NOT NULL DEFAULT '');"
+      "INSERT INTO collections(id, title) VALUES ('c', 'C');"
+      "CREATE TABLE objects (date_added INTEGER PRIMARY KEY, collection INTEGER NOT NULL, id TEXT "
+      "NOT NULL, type TEXT NOT NULL, spec_version TEXT NOT NULL, version TEXT NOT NULL, "
+      "version_micros INTEGER NOT NULL, is_first INTEGER NOT NULL, is_last INTEGER NOT NULL, json "
+      "TEXT NOT NULL);"
+      // TLP 2.0 AMBER+STRICT, TLP 1.0 RED beside TLP 2.0 GREEN (the strictest wins), none.
+      "INSERT INTO objects VALUES (1, 1, 'indicator--1', 'indicator', '2.1', 'v', 1, 1, 1, "
+      "'{\"object_marking_refs\":[\"marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003\"]}');"
+      "INSERT INTO objects VALUES (2, 1, 'malware--2', 'malware', '2.1', 'v', 1, 1, 1, "
+      "'{\"object_marking_refs\":[\"marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb\","
+      "\"marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed\"]}');"
+      "INSERT INTO objects VALUES (3, 1, 'malware--3', 'malware', '2.1', 'v', 1, 1, 1, '{}');";
+  ASSERT_EQ(sqlite3_exec(db, old_schema, nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+
+  auto opened = store::open_sqlite_store(path, false);
+  ASSERT_TRUE(opened.ok()) << opened.error().describe();
+  auto& store = *opened.value();
+  auto tlps = store.count_tlps("c");
+  ASSERT_TRUE(tlps.ok()) << tlps.error().describe();
+  ASSERT_EQ(tlps->size(), 3u);
+  EXPECT_EQ(tlps->at(0).tlp, "");
+  EXPECT_EQ(tlps->at(1).tlp, "TLP:AMBER+STRICT");
+  EXPECT_EQ(tlps->at(2).tlp, "TLP:RED");
+  auto types = store.count_types("c");
+  ASSERT_TRUE(types.ok());
+  ASSERT_EQ(types->size(), 2u);
+  EXPECT_EQ(types->at(0).type, "malware");
+  EXPECT_EQ(types->at(0).count, 2u);
+  store::ObjectQuery red;
+  red.tlps = {"TLP:RED"};
+  auto page = store.query_objects("c", red);
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->objects.size(), 1u);
+  EXPECT_EQ(page->objects[0].id, "malware--2");
+  // Reopening counts nothing twice.
+  opened->reset();
+  auto again = store::open_sqlite_store(path, false);
+  ASSERT_TRUE(again.ok()) << again.error().describe();
+  EXPECT_EQ((*again)->count_objects("c").value(), 3u);
+}

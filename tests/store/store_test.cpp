@@ -15,6 +15,7 @@ constexpr const char* kCollection = "91a7b528-80eb-42ed-a74d-c6fbd5a26116";
 struct Version {
   std::string id, type, version, json;
   MicrosSinceEpoch micros;
+  std::string tlp = {};
 };
 
 Version make_version(const std::string& id, const std::string& version) {
@@ -27,7 +28,7 @@ Version make_version(const std::string& id, const std::string& version) {
 std::vector<NewObject> as_new(const std::vector<Version>& versions) {
   std::vector<NewObject> objects;
   for (const auto& v : versions)
-    objects.push_back(NewObject{v.id, v.type, "2.1", v.version, v.micros, v.json});
+    objects.push_back(NewObject{v.id, v.type, "2.1", v.version, v.micros, v.json, v.tlp});
   return objects;
 }
 
@@ -384,4 +385,96 @@ TEST_F(StoreContract, AuditCountsPerPartnerAndActionSinceAnInstant) {
   EXPECT_EQ(counts->at(1).count, 2u);
   EXPECT_EQ(counts->at(2).partner, "madrid");
   EXPECT_TRUE(store_->count_audit_since(1000)->empty());
+}
+
+TEST_F(StoreContract, ListsFilterAndCountByTlp) {
+  auto red = make_version(kA, "2020-01-01T00:00:00.000Z");
+  red.tlp = "TLP:RED";
+  auto red_again = make_version(kA, "2021-01-01T00:00:00.000Z");
+  red_again.tlp = "TLP:RED";
+  auto green = make_version(kB, "2020-01-01T00:00:00.000Z");
+  green.tlp = "TLP:GREEN";
+  auto unmarked = make_version(kC, "2020-01-01T00:00:00.000Z");
+  ASSERT_TRUE(store_->add_objects(kCollection, as_new({red, green, unmarked, red_again})).ok());
+  // A duplicate is not counted twice.
+  ASSERT_TRUE(store_->add_objects(kCollection, as_new({green})).ok());
+
+  ObjectQuery query;
+  query.versions.all = true;
+  query.tlps = {"TLP:RED"};
+  EXPECT_EQ(ids_of(query), (std::vector<std::string>{kA + "@2020-01-01T00:00:00.000Z",
+                                                     kA + "@2021-01-01T00:00:00.000Z"}));
+  query.tlps = {"TLP:GREEN", ""};
+  query.newest_first = true;
+  EXPECT_EQ(ids_of(query), (std::vector<std::string>{kC + "@2020-01-01T00:00:00.000Z",
+                                                     kB + "@2020-01-01T00:00:00.000Z"}));
+
+  auto tlps = store_->count_tlps(kCollection);
+  ASSERT_TRUE(tlps.ok()) << tlps.error().describe();
+  ASSERT_EQ(tlps->size(), 3u);
+  EXPECT_EQ(tlps->at(0).tlp, "TLP:RED");
+  EXPECT_EQ(tlps->at(0).count, 2u);
+  EXPECT_EQ(tlps->at(1).tlp, "");
+  EXPECT_EQ(tlps->at(1).count, 1u);
+  EXPECT_EQ(tlps->at(2).tlp, "TLP:GREEN");
+  EXPECT_EQ(store_->count_objects(kCollection).value(), 4u);
+
+  // Deleting versions takes them out of every count.
+  ObjectQuery everything;
+  everything.versions.all = true;
+  ASSERT_EQ(store_->delete_object(kCollection, kA, everything).value(), 2u);
+  tlps = store_->count_tlps(kCollection);
+  ASSERT_TRUE(tlps.ok());
+  ASSERT_EQ(tlps->size(), 2u);
+  EXPECT_EQ(tlps->at(0).tlp, "");
+  EXPECT_EQ(tlps->at(1).tlp, "TLP:GREEN");
+  auto types = store_->count_types(kCollection);
+  ASSERT_TRUE(types.ok());
+  ASSERT_EQ(types->size(), 2u);
+  EXPECT_EQ(types->at(0).type, "indicator");
+  EXPECT_EQ(types->at(0).count, 1u);
+  EXPECT_EQ(store_->count_objects(kCollection).value(), 2u);
+  EXPECT_EQ(store_->count_tlps("no-such").error().kind, Error::Kind::not_found);
+}
+
+TEST_F(StoreContract, ListsFilterAndCountByPartnerOfOrigin) {
+  auto a = make_version(kA, "2020-01-01T00:00:00.000Z");
+  auto a2 = make_version(kA, "2021-01-01T00:00:00.000Z");
+  auto b = make_version(kB, "2020-01-01T00:00:00.000Z");
+  auto c = make_version(kC, "2020-01-01T00:00:00.000Z");
+  ASSERT_TRUE(store_->add_objects(kCollection, as_new({a, a2, b, c})).ok());
+  ASSERT_TRUE(store_
+                  ->add_provenance(std::vector<Provenance>{
+                      {kA, a.micros, "identity--brussels", "x-tansiq-agreement--1", 10},
+                      {kA, a2.micros, "identity--brussels", "x-tansiq-agreement--1", 11},
+                      {kB, b.micros, "identity--madrid", "x-tansiq-agreement--2", 12},
+                      // Received from a partner but held in no collection of this test.
+                      {kC, 1, "identity--madrid", "x-tansiq-agreement--2", 13}})
+                  .ok());
+  ObjectQuery query;
+  query.versions.all = true;
+  query.received_from = "identity--brussels";
+  EXPECT_EQ(ids_of(query), (std::vector<std::string>{kA + "@2020-01-01T00:00:00.000Z",
+                                                     kA + "@2021-01-01T00:00:00.000Z"}));
+  query.received_from = "identity--madrid";
+  EXPECT_EQ(ids_of(query), (std::vector<std::string>{kB + "@2020-01-01T00:00:00.000Z"}));
+  query.received_from = "identity--nobody";
+  EXPECT_TRUE(ids_of(query).empty());
+
+  auto origins = store_->count_origins(kCollection);
+  ASSERT_TRUE(origins.ok()) << origins.error().describe();
+  ASSERT_EQ(origins->size(), 2u);
+  EXPECT_EQ(origins->at(0).agency, "identity--brussels");
+  EXPECT_EQ(origins->at(0).count, 2u);
+  EXPECT_EQ(origins->at(1).agency, "identity--madrid");
+  EXPECT_EQ(origins->at(1).count, 1u);
+}
+
+TEST_F(StoreContract, AVersionWithoutATlpIsFiledAsUnmarked) {
+  auto v = make_version(kA, "2020-01-01T00:00:00.000Z");
+  NewObject object{v.id, v.type, "2.1", v.version, v.micros, v.json}; // tlp left out
+  ASSERT_TRUE(store_->add_objects(kCollection, std::span(&object, 1)).ok());
+  ObjectQuery unmarked;
+  unmarked.tlps = {""};
+  EXPECT_EQ(ids_of(unmarked), std::vector<std::string>{kA + "@2020-01-01T00:00:00.000Z"});
 }

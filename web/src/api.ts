@@ -28,6 +28,8 @@ export interface Overview {
   today: number;
   collections: { id: string; title: string; count: number; today: number }[];
   types: { type: string; count: number }[];
+  tlps: { tlp: string; count: number }[];
+  origins: { agency: string; agency_name: string; collection: string; collection_title: string; count: number }[];
   partners: {
     name: string;
     agency: string;

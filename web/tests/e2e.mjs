@@ -157,17 +157,46 @@ try {
   // Browse: a page of objects, then one report.
   await page.click("nav a[href='#/browse']");
   await page.waitForSelector("#object-list");
-  const rows = await page.locator("#object-list tbody tr").count();
+  const rows = await page.locator("#object-list tbody tr.row").count();
   check(rows > 10, `browse lists objects (${rows} rows)`);
+  // TLP and date filters: the node filters, the list shows only what matches.
+  // The new list replaces the old one when it has loaded: wait for rows that all match.
+  const rowsAllMatch = (column, value) =>
+    page
+      .waitForFunction(
+        ([column, value]) => {
+          const cells = [...document.querySelectorAll(`#object-list tr.row td:nth-child(${column})`)];
+          return cells.length > 0 && cells.every((cell) => cell.textContent === value);
+        },
+        [column, value],
+        { timeout: 5000 },
+      )
+      .then(() => true, () => false);
+  await page.selectOption("#filter-tlp", "TLP:GREEN");
+  await rowsAllMatch(1, "TLP:GREEN");
+  const chips = await page.locator("#object-list tr.row td:nth-child(1)").allTextContents();
+  check(chips.length > 0 && chips.every((c) => c === "TLP:GREEN"), `the TLP filter keeps only TLP:GREEN (${chips.length})`);
+  const today = new Date().toISOString().slice(0, 10);
+  await page.fill("#filter-from", today);
+  await page.waitForFunction(() => location.hash.includes("from="));
+  await page.waitForSelector(`#filter-from[value="${today}"]`);
+  await rowsAllMatch(1, "TLP:GREEN");
+  check((await page.locator("#object-list tr.row").count()) === chips.length, "objects added today pass a from-today range");
+  await page.fill("#filter-to", "2000-01-01");
+  await page.waitForSelector("#range-error");
+  check(await page.isVisible("#range-error"), "a start date after the end date is said, not queried");
+  await page.click("#clear-filters");
+  await page.waitForFunction(() => !location.hash.includes("tlp="));
+  await page.waitForSelector("#object-list tr.row");
+  await page.screenshot({ path: join(screenshots, "browse-filters-en.png"), fullPage: true });
   await page.selectOption("#filter-type", "report");
-  await page.waitForFunction(() => location.hash.includes("type=report"));
-  await page.waitForSelector("#object-list");
-  const types = await page.locator("#object-list tbody tr td:nth-child(2)").allTextContents();
+  await rowsAllMatch(2, "report");
+  const types = await page.locator("#object-list tbody tr.row td:nth-child(2)").allTextContents();
   check(types.length > 0 && types.every((t) => t === "report"), `the type filter keeps only reports (${types.length})`);
   await page.screenshot({ path: join(screenshots, "browse-en.png"), fullPage: true });
   await axeCheck("the object list");
   started = Date.now();
-  await page.click("#object-list tbody tr:first-child a.object-link");
+  await page.click("#object-list tbody tr.row a.object-link >> nth=0");
   await page.waitForSelector("#object-name");
   timings.object_view_ms = Date.now() - started;
   check(await page.isVisible("#markings .tlp"), "the object view shows its TLP chip");

@@ -36,8 +36,10 @@ public:
     int index = 0;
     (bind(++index, args), ...);
   }
+  // Text, never NULL: an empty view without storage (string_view{}) is "".
   void bind(int index, std::string_view text) {
-    sqlite3_bind_text(statement_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+    sqlite3_bind_text(statement_, index, text.data() ? text.data() : "",
+                      static_cast<int>(text.size()), SQLITE_STATIC);
   }
   void bind(int index, const std::string& text) { bind(index, std::string_view(text)); }
   void bind(int index, const char* text) { bind(index, std::string_view(text)); }

@@ -139,6 +139,14 @@ public:
     }
     if (auto done = writer_->execute(sqlite::kSchemaAfterAddedColumns); !done)
       return done;
+    auto uncounted = writer_->prepare("SELECT NOT EXISTS (SELECT 1 FROM object_counts) "
+                                      "AND EXISTS (SELECT 1 FROM objects)");
+    if (!uncounted)
+      return uncounted.error();
+    uncounted->step();
+    if (uncounted->integer(0))
+      if (auto done = writer_->execute(sqlite::kRecount); !done)
+        return done;
     auto released = writer_->prepare("SELECT COALESCE(MAX(released), 0) FROM releases");
     if (!released)
       return released.error();
@@ -239,7 +247,14 @@ public:
     append_in_list(sql, parameters, "id", query.ids);
     append_in_list(sql, parameters, "type", query.types);
     append_in_list(sql, parameters, "spec_version", query.spec_versions);
+    append_in_list(sql, parameters, "tlp", query.tlps);
     append_version_filter(sql, parameters, query.versions);
+    if (!query.received_from.empty()) {
+      // A look-up in provenance's primary key per candidate row.
+      sql += " AND EXISTS (SELECT 1 FROM provenance WHERE provenance.object_id=objects.id AND "
+             "provenance.version_micros=objects.version_micros AND provenance.received_from=?)";
+      parameters.values.emplace_back(std::string_view(query.received_from));
+    }
     sql += query.released_to    ? " ORDER BY releases.released LIMIT ?"
            : query.newest_first ? " ORDER BY date_added DESC LIMIT ?"
                                 : " ORDER BY date_added LIMIT ?";
@@ -290,31 +305,38 @@ public:
   }
 
   Result<size_t> count_objects(std::string_view collection_id) override {
-    return count_added_after(collection_id, 0); // every date_added is after the epoch
+    auto counts = count_types(collection_id);
+    if (!counts)
+      return counts.error();
+    size_t total = 0;
+    for (const auto& count : *counts)
+      total += count.count;
+    return total;
   }
 
+  // object_counts has a few rows per collection, whatever its size.
   Result<std::vector<TypeCount>> count_types(std::string_view collection_id) override {
-    auto reader = readers_.take();
-    if (!reader)
-      return reader.error();
-    ConnectionPool::Lease lease(readers_, std::move(reader.value()));
-    auto collection = collection_rowid(*lease, collection_id);
-    if (!collection)
-      return collection.error();
-    // objects_by_type (collection, type) covers it: no row is read.
-    auto statement = lease->prepare("SELECT type, COUNT(*) AS n FROM objects WHERE collection=? "
-                                    "GROUP BY type ORDER BY n DESC, type");
-    if (!statement)
-      return statement.error();
-    statement->bind_all(*collection);
-    std::vector<TypeCount> counts;
-    int code;
-    while ((code = statement->step()) == SQLITE_ROW)
-      counts.push_back(
-          TypeCount{std::string(statement->text(0)), static_cast<size_t>(statement->integer(1))});
-    if (code != SQLITE_DONE)
-      return lease->last_error("count types");
-    return counts;
+    return count_grouped<TypeCount>(
+        collection_id, "SELECT type, SUM(n) AS total FROM object_counts WHERE collection=? "
+                       "GROUP BY type HAVING total>0 ORDER BY total DESC, type");
+  }
+
+  Result<std::vector<TlpCount>> count_tlps(std::string_view collection_id) override {
+    return count_grouped<TlpCount>(
+        collection_id, "SELECT tlp, SUM(n) AS total FROM object_counts WHERE collection=? "
+                       "GROUP BY tlp HAVING total>0 ORDER BY total DESC, tlp");
+  }
+
+  // One look-up in objects_by_version per received version. CROSS JOIN keeps
+  // provenance the outer loop: the planner would otherwise walk the whole
+  // collection when provenance is small or has no statistics.
+  Result<std::vector<OriginCount>> count_origins(std::string_view collection_id) override {
+    return count_grouped<OriginCount>(
+        collection_id,
+        "SELECT provenance.received_from, COUNT(*) AS total FROM provenance CROSS JOIN objects ON "
+        "objects.id=provenance.object_id AND objects.collection=?1 AND "
+        "objects.version_micros=provenance.version_micros "
+        "GROUP BY provenance.received_from ORDER BY total DESC, provenance.received_from");
   }
 
   Result<size_t> count_added_after(std::string_view collection_id,
@@ -758,7 +780,7 @@ private:
         writer_->prepare("UPDATE objects SET is_last=0 WHERE collection=? AND id=? AND is_last=1");
     auto insert = writer_->prepare(
         "INSERT INTO objects(date_added, collection, id, type, spec_version, version, "
-        "version_micros, is_first, is_last, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "version_micros, is_first, is_last, json, tlp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (auto* statement : {&existing, &clear_first, &clear_last, &insert})
       if (!*statement)
         return statement->error();
@@ -786,7 +808,7 @@ private:
         return writer_->last_error("add objects");
       last_date_added_ = std::max(last_date_added_ + 1, stix::now_micros());
       if (!run(*insert, last_date_added_, collection, object.id, object.type, object.spec_version,
-               object.version, object.version_micros, is_first, is_last, object.json))
+               object.version, object.version_micros, is_first, is_last, object.json, object.tlp))
         return writer_->last_error("add objects");
       outcomes.push_back(AddOutcome::added);
     }
@@ -847,6 +869,31 @@ private:
     if (!run(*marks, collection, object_id))
       return writer_->last_error("delete object");
     return deleted;
+  }
+
+  // Runs a "SELECT key, count ... WHERE collection=?" query for one collection
+  // into {key, count} pairs.
+  template <typename Count>
+  Result<std::vector<Count>> count_grouped(std::string_view collection_id, const char* sql) {
+    auto reader = readers_.take();
+    if (!reader)
+      return reader.error();
+    ConnectionPool::Lease lease(readers_, std::move(reader.value()));
+    auto collection = collection_rowid(*lease, collection_id);
+    if (!collection)
+      return collection.error();
+    auto statement = lease->prepare(sql);
+    if (!statement)
+      return statement.error();
+    statement->bind_all(*collection);
+    std::vector<Count> counts;
+    int code;
+    while ((code = statement->step()) == SQLITE_ROW)
+      counts.push_back(
+          Count{std::string(statement->text(0)), static_cast<size_t>(statement->integer(1))});
+    if (code != SQLITE_DONE)
+      return lease->last_error("count objects");
+    return counts;
   }
 
   // Runs a query on a pooled reader: `bind` binds its parameters, `row` turns

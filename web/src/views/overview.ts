@@ -2,6 +2,7 @@ import { overview, type Overview } from "../api";
 import { h } from "../dom";
 import { formatDate, formatNumber, t } from "../i18n";
 import { href } from "../router";
+import { tlpChip } from "../tlp";
 
 export async function overviewView(): Promise<HTMLElement> {
   const data: Overview = await overview();
@@ -60,6 +61,61 @@ export async function overviewView(): Promise<HTMLElement> {
           ),
         ),
       ),
+    ),
+    h(
+      "section",
+      {},
+      h("h2", {}, t("byTlp")),
+      h(
+        "table",
+        { id: "tlps" },
+        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "TLP"), h("th", { scope: "col" }, t("objects")))),
+        h(
+          "tbody",
+          {},
+          ...data.tlps.map((entry) =>
+            h(
+              "tr",
+              {},
+              h("td", {}, h("a", { href: href("browse", "", { tlp: entry.tlp || "none" }) }, entry.tlp ? tlpChip(entry.tlp) : t("noTlp"))),
+              h("td", {}, number(entry.count)),
+            ),
+          ),
+        ),
+      ),
+    ),
+    h(
+      "section",
+      {},
+      h("h2", {}, t("byOrigin")),
+      data.origins.length === 0
+        ? h("p", {}, t("nothingReceived"))
+        : h(
+            "table",
+            { id: "origins" },
+            h(
+              "thead",
+              {},
+              h("tr", {}, h("th", { scope: "col" }, t("origin")), h("th", { scope: "col" }, t("collection")), h("th", { scope: "col" }, t("objects"))),
+            ),
+            h(
+              "tbody",
+              {},
+              ...data.origins.map((entry) =>
+                h(
+                  "tr",
+                  {},
+                  h(
+                    "td",
+                    {},
+                    h("a", { href: href("browse", "", { collection: entry.collection, origin: entry.agency }), dir: "auto" }, entry.agency_name || entry.agency),
+                  ),
+                  h("td", { dir: "auto" }, entry.collection_title),
+                  h("td", {}, number(entry.count)),
+                ),
+              ),
+            ),
+          ),
     ),
     h(
       "section",
