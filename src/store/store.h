@@ -205,9 +205,8 @@ public:
   virtual Result<size_t> count_added_after(std::string_view collection_id,
                                            MicrosSinceEpoch after) = 0;
   // The newest versions of the objects of the given types in a collection
-  // that name an object anywhere (source_ref, object_refs, where_sighted_refs...),
-  // at most `limit`. A scan of those types' objects in the collection: fine
-  // for thousands, slow for millions.
+  // that name an object anywhere (source_ref, object_refs, where_sighted_refs...,
+  // but not markings nor created_by_ref), oldest first, at most `limit`.
   virtual Result<std::vector<StoredObject>> find_referrers(std::string_view collection_id,
                                                            std::string_view object_id,
                                                            const std::vector<std::string>& types,

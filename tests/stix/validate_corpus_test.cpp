@@ -1,6 +1,7 @@
 // The validator against real content: every OASIS STIX 2.1 example and the
 // MITRE ATT&CK Enterprise bundle must validate without errors.
 #include "stix/validate.h"
+#include "support/attack_bundle.h"
 
 #include <gtest/gtest.h>
 
@@ -39,19 +40,6 @@ std::vector<Violation> validate_document(simdjson::dom::element document) {
   return out;
 }
 
-std::string read_command(const std::string& command) {
-  std::string data;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe)
-    return data;
-  char buffer[1 << 16];
-  size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0)
-    data.append(buffer, n);
-  pclose(pipe);
-  return data;
-}
-
 } // namespace
 
 TEST(ValidateCorpus, EveryOasisExampleHasNoErrors) {
@@ -72,8 +60,7 @@ TEST(ValidateCorpus, EveryOasisExampleHasNoErrors) {
 }
 
 TEST(ValidateCorpus, AttackEnterpriseBundleHasNoErrors) {
-  std::string json =
-      read_command("zstd -dc ../shared/data/attack/enterprise-attack.json.zst 2>/dev/null");
+  std::string json = tansiq::test_support::read_attack_bundle();
   ASSERT_GT(json.size(), 1000000u) << "could not decompress the ATT&CK bundle";
   simdjson::dom::parser parser;
   simdjson::dom::element document;

@@ -107,3 +107,36 @@ TEST(SqliteUpgrade, OlderObjectsGainTheirTlpAndAreCounted) {
   ASSERT_TRUE(again.ok()) << again.error().describe();
   EXPECT_EQ((*again)->count_objects("c").value(), 3u);
 }
+
+TEST(SqliteUpgrade, OlderObjectsAreIndexedByWhatTheyName) {
+  test_support::TempDir dir;
+  std::string path = dir.file("old.sqlite");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  // A store from before object_references: a relationship naming two objects.
+  const char* old_schema =
+      "CREATE TABLE collections (id TEXT NOT NULL UNIQUE, title TEXT NOT NULL, description TEXT "
+      "NOT NULL DEFAULT '');"
+      "INSERT INTO collections(id, title) VALUES ('c', 'C');"
+      "CREATE TABLE objects (date_added INTEGER PRIMARY KEY, collection INTEGER NOT NULL, id TEXT "
+      "NOT NULL, type TEXT NOT NULL, spec_version TEXT NOT NULL, version TEXT NOT NULL, "
+      "version_micros INTEGER NOT NULL, is_first INTEGER NOT NULL, is_last INTEGER NOT NULL, json "
+      "TEXT NOT NULL);"
+      "INSERT INTO objects VALUES (1, 1, 'relationship--1', 'relationship', '2.1', 'v', 1, 1, 1, "
+      "'{\"source_ref\":\"malware--2\",\"target_ref\":\"identity--3\","
+      "\"object_marking_refs\":[\"marking-definition--4\"]}');";
+  ASSERT_EQ(sqlite3_exec(db, old_schema, nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+
+  auto opened = store::open_sqlite_store(path, false);
+  ASSERT_TRUE(opened.ok()) << opened.error().describe();
+  const std::vector<std::string> types = {"relationship"};
+  for (const char* named : {"malware--2", "identity--3"}) {
+    auto found = (*opened)->find_referrers("c", named, types, 10);
+    ASSERT_TRUE(found.ok()) << found.error().describe();
+    ASSERT_EQ(found->size(), 1u) << named;
+    EXPECT_EQ(found->front().id, "relationship--1");
+  }
+  // Markings are not references here.
+  EXPECT_TRUE((*opened)->find_referrers("c", "marking-definition--4", types, 10)->empty());
+}

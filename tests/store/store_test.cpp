@@ -351,6 +351,19 @@ TEST_F(StoreContract, ReferrersOfAnObjectAreFoundByType) {
   EXPECT_EQ(found->front().id, relationship);
   EXPECT_EQ(store_->find_referrers(kCollection, kA, types, 10)->size(), 1u);
   EXPECT_TRUE(store_->find_referrers(kCollection, kA, {"report"}, 10)->empty());
+  // Markings name no referrer; a deleted referrer is gone.
+  auto marked = make(relationship, kA, kC);
+  marked.version = "2021-01-01T00:00:00.000Z";
+  marked.micros = *stix::parse_timestamp(marked.version);
+  marked.json.insert(marked.json.size() - 1, R"(,"object_marking_refs":[")" + kB + "\"]");
+  ASSERT_TRUE(store_->add_objects(kCollection, as_new({marked})).ok());
+  EXPECT_TRUE(store_->find_referrers(kCollection, kB, types, 10)->empty())
+      << "the newest version names kB only as a marking";
+  EXPECT_EQ(store_->find_referrers(kCollection, kC, types, 10)->size(), 2u);
+  ObjectQuery everything;
+  everything.versions.all = true;
+  ASSERT_EQ(store_->delete_object(kCollection, unrelated, everything).value(), 1u);
+  EXPECT_EQ(store_->find_referrers(kCollection, kC, types, 10)->size(), 1u);
   // An id that is a prefix of another's is not a match.
   EXPECT_TRUE(store_->find_referrers(kCollection, kB.substr(0, 20), types, 10)->empty());
   EXPECT_TRUE(store_->find_referrers("no-such", kB, types, 10)->empty());

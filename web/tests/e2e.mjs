@@ -3,12 +3,12 @@
 // Usage: node tests/e2e.mjs  (env TANSIQ_BINARY: the tansiq binary;
 // TANSIQ_SCREENSHOTS: where the screenshots go). Exits non-zero on the first
 // failed check, naming it.
-import { spawn, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { chromium } from "playwright-core";
+import { checker, launchBrowser, rowsAllMatch, serveNode } from "./harness.mjs";
 
 const repo = resolve(new URL("../..", import.meta.url).pathname);
 const binary = process.env.TANSIQ_BINARY ?? join(repo, "build/src/cli/tansiq");
@@ -17,15 +17,7 @@ const chromiumPath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const axeSource = readFileSync(join(repo, "web/node_modules/axe-core/axe.min.js"), "utf8");
 mkdirSync(screenshots, { recursive: true });
 
-let failures = 0;
-function check(condition, what) {
-  if (condition) {
-    console.log(`ok   ${what}`);
-  } else {
-    console.log(`FAIL ${what}`);
-    failures++;
-  }
-}
+const { check, failures } = checker();
 const timings = {};
 
 const dir = mkdtempSync(join(tmpdir(), "tansiq-e2e-"));
@@ -72,29 +64,9 @@ const analystOutput = tansiq("user", "add", "amina", "--role", "analyst", "--rea
 const analystToken = /tsq_[A-Za-z0-9_-]+/.exec(analystOutput)[0];
 
 // Serve it on a free port.
-const server = spawn(binary, ["--dir", node, "serve", "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
-let serverOutput = "";
-const port = await new Promise((resolvePort, reject) => {
-  const timer = setTimeout(() => reject(new Error("the node did not start: " + serverOutput)), 30000);
-  server.stdout.on("data", (chunk) => {
-    serverOutput += chunk;
-    const found = /serving TAXII 2\.1 on http:\/\/127\.0\.0\.1:(\d+)\//.exec(serverOutput);
-    if (found) {
-      clearTimeout(timer);
-      resolvePort(Number(found[1]));
-    }
-  });
-  server.stderr.on("data", (chunk) => (serverOutput += chunk));
-  server.on("exit", (code) => reject(new Error(`the node exited (${code}): ${serverOutput}`)));
-});
-const base = `http://127.0.0.1:${port}`;
+const { server, base } = await serveNode(binary, node);
 
-const browser = await chromium.launch({
-  executablePath: chromiumPath,
-  headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchBrowser(chromiumPath);
 const context = await browser.newContext({ locale: "en-GB" });
 const page = await context.newPage();
 const pageErrors = [];
@@ -160,27 +132,15 @@ try {
   const rows = await page.locator("#object-list tbody tr.row").count();
   check(rows > 10, `browse lists objects (${rows} rows)`);
   // TLP and date filters: the node filters, the list shows only what matches.
-  // The new list replaces the old one when it has loaded: wait for rows that all match.
-  const rowsAllMatch = (column, value) =>
-    page
-      .waitForFunction(
-        ([column, value]) => {
-          const cells = [...document.querySelectorAll(`#object-list tr.row td:nth-child(${column})`)];
-          return cells.length > 0 && cells.every((cell) => cell.textContent === value);
-        },
-        [column, value],
-        { timeout: 5000 },
-      )
-      .then(() => true, () => false);
   await page.selectOption("#filter-tlp", "TLP:GREEN");
-  await rowsAllMatch(1, "TLP:GREEN");
+  await rowsAllMatch(page, 1, "TLP:GREEN", 5000);
   const chips = await page.locator("#object-list tr.row td:nth-child(1)").allTextContents();
   check(chips.length > 0 && chips.every((c) => c === "TLP:GREEN"), `the TLP filter keeps only TLP:GREEN (${chips.length})`);
   const today = new Date().toISOString().slice(0, 10);
   await page.fill("#filter-from", today);
   await page.waitForFunction(() => location.hash.includes("from="));
   await page.waitForSelector(`#filter-from[value="${today}"]`);
-  await rowsAllMatch(1, "TLP:GREEN");
+  await rowsAllMatch(page, 1, "TLP:GREEN", 5000);
   check((await page.locator("#object-list tr.row").count()) === chips.length, "objects added today pass a from-today range");
   await page.fill("#filter-to", "2000-01-01");
   await page.waitForSelector("#range-error");
@@ -190,7 +150,7 @@ try {
   await page.waitForSelector("#object-list tr.row");
   await page.screenshot({ path: join(screenshots, "browse-filters-en.png"), fullPage: true });
   await page.selectOption("#filter-type", "report");
-  await rowsAllMatch(2, "report");
+  await rowsAllMatch(page, 2, "report", 5000);
   const types = await page.locator("#object-list tbody tr.row td:nth-child(2)").allTextContents();
   check(types.length > 0 && types.every((t) => t === "report"), `the type filter keeps only reports (${types.length})`);
   await page.screenshot({ path: join(screenshots, "browse-en.png"), fullPage: true });
@@ -356,8 +316,7 @@ try {
 
   check(pageErrors.length === 0, `no script errors in the page${pageErrors.length ? ": " + pageErrors.join(" | ") : ""}`);
 } catch (error) {
-  console.log(`FAIL ${error.stack ?? error}`);
-  failures++;
+  check(false, String(error.stack ?? error));
 } finally {
   await browser.close();
   server.kill("SIGKILL");
@@ -376,7 +335,7 @@ if (webDist) {
 }
 console.log("timings (ms, loopback, demo node):", JSON.stringify(timings));
 console.log(`screenshots in ${screenshots}`);
-if (failures) {
-  console.log(`${failures} check(s) failed`);
+if (failures()) {
+  console.log(`${failures()} check(s) failed`);
   process.exit(1);
 }

@@ -1,6 +1,7 @@
 // The embedded SQLite back end: one file in WAL mode, one writer connection
 // (SQLite allows one writer at a time anyway) and a pool of readers, so that
 // TAXII reads never wait for an import.
+#include "stix/references.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/sqlite/sqlite_schema.h"
 #include "store/store.h"
@@ -8,6 +9,7 @@
 #include <algorithm>
 #include <iterator>
 #include <limits>
+#include <map>
 #include <mutex>
 #include <variant>
 
@@ -147,6 +149,8 @@ public:
     if (uncounted->integer(0))
       if (auto done = writer_->execute(sqlite::kRecount); !done)
         return done;
+    if (auto done = index_older_references(); !done)
+      return done;
     auto released = writer_->prepare("SELECT COALESCE(MAX(released), 0) FROM releases");
     if (!released)
       return released.error();
@@ -224,6 +228,11 @@ public:
                       (query.with_json ? ", json FROM " : " FROM ");
     Parameters parameters;
     auto after = std::max(query.added_after.value_or(0), query.after_cursor.value_or(0));
+    // Looking objects up by id: the planner, left alone, prefers walking the
+    // collection in date_added order (no sort) to the id index, which makes
+    // a by-id request a scan (2.7 s at 1M objects instead of well under 1 ms).
+    const char* objects_source =
+        query.ids.empty() ? "objects" : "objects INDEXED BY objects_by_version";
     if (query.released_to) {
       // A partner's view: walk its publications (indexed by agency, date_added).
       sql += "releases JOIN objects ON objects.date_added = releases.date_added "
@@ -234,13 +243,15 @@ public:
       parameters.values.emplace_back(query.now);
       parameters.values.emplace_back(*collection);
     } else if (query.newest_first) {
-      sql += "objects WHERE collection=? AND date_added>? AND date_added<?";
+      sql += objects_source;
+      sql += " WHERE collection=? AND date_added>? AND date_added<?";
       parameters.values.emplace_back(*collection);
       parameters.values.emplace_back(query.added_after.value_or(0));
       parameters.values.emplace_back(
           query.after_cursor.value_or(std::numeric_limits<std::int64_t>::max()));
     } else {
-      sql += "objects WHERE collection=? AND date_added>?";
+      sql += objects_source;
+      sql += " WHERE collection=? AND date_added>?";
       parameters.values.emplace_back(*collection);
       parameters.values.emplace_back(after);
     }
@@ -362,21 +373,22 @@ public:
                                                    std::string_view object_id,
                                                    const std::vector<std::string>& types,
                                                    size_t limit) override {
-    std::vector<StoredObject> found;
-    for (const std::string& type : types) {
-      if (found.size() >= limit)
-        break;
-      auto some = read_objects(
-          "SELECT id, type, spec_version, version, version_micros, date_added, json FROM objects "
-          "WHERE collection=(SELECT rowid FROM collections WHERE id=?) AND type=? AND is_last=1 "
-          "AND instr(json, ?) > 0 ORDER BY date_added LIMIT ?",
-          collection_id, type, "\"" + std::string(object_id) + "\"",
-          static_cast<std::int64_t>(limit - found.size()));
-      if (!some)
-        return some.error();
-      std::move(some->begin(), some->end(), std::back_inserter(found));
-    }
-    return found;
+    if (types.empty() || limit == 0)
+      return std::vector<StoredObject>();
+    // CROSS JOIN: from the named object's references to the versions, never
+    // from the collection's versions to the references (a scan).
+    std::string sql = "SELECT objects.id, type, spec_version, version, version_micros, "
+                      "objects.date_added, json FROM object_references CROSS JOIN objects ON "
+                      "objects.date_added=object_references.date_added WHERE target=? AND "
+                      "collection=(SELECT rowid FROM collections WHERE id=?) AND is_last=1";
+    Parameters parameters;
+    parameters.values.emplace_back(object_id);
+    parameters.values.emplace_back(collection_id);
+    append_in_list(sql, parameters, "type", types);
+    sql += " ORDER BY objects.date_added LIMIT ?";
+    parameters.values.emplace_back(static_cast<std::int64_t>(limit));
+    return read_rows<StoredObject>(
+        sql, [&](Statement& statement) { parameters.bind(statement); }, stored_object_row);
   }
 
   Result<std::optional<StoredObject>> find_latest(std::string_view object_id) override {
@@ -692,18 +704,20 @@ private:
   template <typename... Keys>
   Result<std::vector<StoredObject>> read_objects(const std::string& sql, const Keys&... keys) {
     return read_rows<StoredObject>(
-        sql, [&](Statement& statement) { statement.bind_all(keys...); },
-        [](Statement& statement) {
-          StoredObject object;
-          object.id = statement.text(0);
-          object.type = statement.text(1);
-          object.spec_version = statement.text(2);
-          object.version = statement.text(3);
-          object.version_micros = statement.integer(4);
-          object.date_added = statement.integer(5);
-          object.json = statement.text(6);
-          return object;
-        });
+        sql, [&](Statement& statement) { statement.bind_all(keys...); }, stored_object_row);
+  }
+
+  // A row of (id, type, spec_version, version, version_micros, date_added, json).
+  static StoredObject stored_object_row(Statement& statement) {
+    StoredObject object;
+    object.id = statement.text(0);
+    object.type = statement.text(1);
+    object.spec_version = statement.text(2);
+    object.version = statement.text(3);
+    object.version_micros = statement.integer(4);
+    object.date_added = statement.integer(5);
+    object.json = statement.text(6);
+    return object;
   }
 
   template <typename Bind>
@@ -778,6 +792,10 @@ private:
         "UPDATE objects SET is_first=0 WHERE collection=? AND id=? AND is_first=1");
     auto clear_last =
         writer_->prepare("UPDATE objects SET is_last=0 WHERE collection=? AND id=? AND is_last=1");
+    auto insert_reference = writer_->prepare(
+        "INSERT OR IGNORE INTO object_references(target, date_added) VALUES (?, ?)");
+    if (!insert_reference)
+      return insert_reference.error();
     auto insert = writer_->prepare(
         "INSERT INTO objects(date_added, collection, id, type, spec_version, version, "
         "version_micros, is_first, is_last, json, tlp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -787,6 +805,7 @@ private:
 
     std::vector<AddOutcome> outcomes;
     outcomes.reserve(objects.size());
+    CountChanges added;
     for (const NewObject& object : objects) {
       existing->bind_all(collection, object.id, object.version_micros);
       if (existing->step() != SQLITE_ROW)
@@ -810,9 +829,72 @@ private:
       if (!run(*insert, last_date_added_, collection, object.id, object.type, object.spec_version,
                object.version, object.version_micros, is_first, is_last, object.json, object.tlp))
         return writer_->last_error("add objects");
+      if (!index_references(*insert_reference, last_date_added_, object.json))
+        return writer_->last_error("add objects");
+      ++added[{std::string(object.type), std::string(object.tlp)}];
       outcomes.push_back(AddOutcome::added);
     }
+    if (auto counted = change_counts(collection, added, +1); !counted)
+      return counted.error();
     return outcomes;
+  }
+
+  // Versions added or deleted per (type, TLP) in one transaction.
+  using CountChanges = std::map<std::pair<std::string, std::string>, std::int64_t>;
+
+  Result<void> change_counts(std::int64_t collection, const CountChanges& changes, int sign) {
+    if (changes.empty())
+      return {};
+    auto upsert =
+        writer_->prepare("INSERT INTO object_counts(collection, type, tlp, n) VALUES (?, ?, ?, ?) "
+                         "ON CONFLICT(collection, type, tlp) DO UPDATE SET n = n + excluded.n");
+    if (!upsert)
+      return upsert.error();
+    for (const auto& [kind, count] : changes)
+      if (!run(*upsert, collection, kind.first, kind.second, sign * count))
+        return writer_->last_error("count objects");
+    return {};
+  }
+
+  // Adds the identifiers a version names to object_references (the stored
+  // JSON is minified and valid, which scan_references relies on).
+  bool index_references(Statement& insert_reference, MicrosSinceEpoch date_added,
+                        std::string_view json) {
+    references_.clear();
+    // Markings and authorship are not what an object is about.
+    stix::scan_references(json, references_,
+                          {"object_marking_refs", "marking_ref", "created_by_ref"});
+    for (std::string_view target : references_)
+      if (!run(insert_reference, target, date_added))
+        return false;
+    return true;
+  }
+
+  // Fills object_references for versions stored before it existed, once.
+  Result<void> index_older_references() {
+    auto version = writer_->prepare("PRAGMA user_version");
+    if (!version)
+      return version.error();
+    version->step();
+    if (version->integer(0) >= sqlite::kReferencesIndexedVersion)
+      return {};
+    return write_transaction([&]() -> Result<void> {
+      auto rows = writer_->prepare("SELECT date_added, json FROM objects");
+      auto insert_reference = writer_->prepare(
+          "INSERT OR IGNORE INTO object_references(target, date_added) VALUES (?, ?)");
+      if (!rows)
+        return rows.error();
+      if (!insert_reference)
+        return insert_reference.error();
+      int code;
+      while ((code = rows->step()) == SQLITE_ROW)
+        if (!index_references(*insert_reference, rows->integer(0), rows->text(1)))
+          return writer_->last_error("index references");
+      if (code != SQLITE_DONE)
+        return writer_->last_error("index references");
+      return writer_->execute("PRAGMA user_version=" +
+                              std::to_string(sqlite::kReferencesIndexedVersion));
+    });
   }
 
   // Binds, steps once and resets a statement that returns no rows.
@@ -848,6 +930,25 @@ private:
 
   Result<size_t> run_delete(const std::string& sql, const Parameters& parameters,
                             std::int64_t collection, std::string_view object_id) {
+    // What the DELETE will take away, per (type, TLP), for object_counts.
+    CountChanges removed;
+    {
+      std::string count_sql = "SELECT type, tlp, COUNT(*) FROM objects" +
+                              sql.substr(std::string_view("DELETE FROM objects").size()) +
+                              " GROUP BY type, tlp";
+      auto counting = writer_->prepare(count_sql);
+      if (!counting)
+        return counting.error();
+      parameters.bind(*counting);
+      int code;
+      while ((code = counting->step()) == SQLITE_ROW)
+        removed[{std::string(counting->text(0)), std::string(counting->text(1))}] =
+            counting->integer(2);
+      if (code != SQLITE_DONE)
+        return writer_->last_error("delete object");
+    }
+    if (auto counted = change_counts(collection, removed, -1); !counted)
+      return counted.error();
     size_t deleted = 0;
     {
       auto statement = writer_->prepare(sql);
@@ -939,6 +1040,8 @@ private:
   MicrosSinceEpoch last_date_added_ = 0;
   MicrosSinceEpoch last_released_ = 0; // the newest release instant handed out
   MicrosSinceEpoch committed_date_added_ = 0;
+  // The writer's, for index_references (used under writer_mutex_ or at open).
+  std::vector<std::string_view> references_;
 };
 
 } // namespace
