@@ -249,15 +249,8 @@ Result<void> check_article_bytes(std::string_view bytes) {
 
 Result<void> check_article(std::string_view bytes) {
   using Kind = Error::Kind;
-  if (bytes.empty())
-    return make_error(Kind::invalid_input, "empty file: no article to ingest");
-  if (bytes.size() > kMaxArticleBytes)
-    return make_error(Kind::invalid_input, "file of " + std::to_string(bytes.size()) +
-                                               " bytes is over the " +
-                                               std::to_string(kMaxArticleBytes) + "-byte limit");
-  if (auto nul = bytes.find('\0'); nul != std::string_view::npos)
-    return make_error(Kind::invalid_input,
-                      "binary data (NUL byte at byte offset " + std::to_string(nul) + ")");
+  if (auto checked = check_article_bytes(bytes); !checked)
+    return checked;
   if (trim(bytes).empty())
     return make_error(Kind::invalid_input, "file holds only white space: no article to ingest");
   // Strict UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
