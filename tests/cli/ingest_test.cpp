@@ -343,4 +343,34 @@ TEST_F(Ingest, NearDuplicatesAreLinkedNotStored) {
   EXPECT_NE(again.out.find("it cites this source already"), std::string::npos) << again.out;
   EXPECT_NE(again.out.find(" 0 added,"), std::string::npos) << again.out;
 }
+// Within one run: the dev articles (distinct, on similar events) are all stored, and a variant
+// ingested in the same batch as its original is linked to the report stored moments before.
+TEST_F(Ingest, NearDuplicatesAreFoundWithinOneBatchAndDistinctArticlesAreKept) {
+  const std::string dev = "../shared/data/intake-dev/articles";
+  std::filesystem::create_directories(dir_.file("batch"));
+  std::string original = read_file(dev + "/dev-05.txt");
+  auto cut = original.find('\n', original.size() / 2);
+  ASSERT_NE(cut, std::string::npos);
+  // "z-" sorts after "dev-": the variant comes after its original in the run.
+  write_file(dir_.file("batch/z-variant.txt"), original.substr(0, cut) +
+                                                   " وأوضح المصدر أن البحث لا يزال جاريا." +
+                                                   original.substr(cut));
+  for (int n = 1; n <= 6; ++n) {
+    char name[32];
+    std::snprintf(name, sizeof name, "/dev-%02d.txt", n);
+    write_file(dir_.file("batch") + name, read_file(dev + name));
+  }
+  auto run = tansiq({"ingest", dir_.file("batch"), "--source-url", "https://example.org/dev"});
+  ASSERT_EQ(run.exit_code, 0) << describe(run);
+  const std::string id = report_id_in(run.out, dir_.file("batch/dev-05.txt"));
+  ASSERT_FALSE(id.empty()) << run.out;
+  EXPECT_NE(run.out.find(dir_.file("batch/z-variant.txt") + ": near duplicate of " + id),
+            std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("1 near duplicate(s) linked"), std::string::npos) << run.out;
+  std::size_t reports = 0;
+  for (const auto& [object_id, object] : stored())
+    reports += object.type == "report";
+  EXPECT_EQ(reports, 6u);
+}
 } // namespace
