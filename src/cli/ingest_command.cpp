@@ -78,11 +78,12 @@ Result<std::string> read_article(const std::string& path) {
 
 void add_ingest_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
   auto* command = app.add_subcommand(
-      "ingest", "Turn press articles (plain text or HTML, UTF-8) into STIX reports: files, "
-                "directories (*.txt, *.html), - for stdin");
+      "ingest",
+      "Turn press articles (plain text or HTML, UTF-8 or windows-1256) into STIX reports: files, "
+      "directories (*.txt, *.html), - for stdin");
   struct Options {
     std::vector<std::string> paths;
-    std::string source_url, lang, collection, tlp = "green";
+    std::string source_url, lang, collection, tlp = "green", encoding;
   };
   auto options = std::make_shared<Options>();
   command->add_option("PATH", options->paths, "Article files or directories; - reads stdin")
@@ -90,6 +91,11 @@ void add_ingest_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
   command->add_option("--source-url", options->source_url, "Where the article was published");
   command->add_option("--lang", options->lang, "Language of the articles (default: detected)")
       ->check(CLI::IsMember({"ar", "fr", "en"}));
+  command
+      ->add_option("--encoding", options->encoding,
+                   "utf-8 or windows-1256 (default: UTF-8 when valid, else the HTML <meta> "
+                   "charset, else windows-1256 when the bytes read as Arabic)")
+      ->check(CLI::IsMember({"utf-8", "utf8", "windows-1256", "cp1256"}, CLI::ignore_case));
   command->add_option("-c,--collection", options->collection,
                       "Collection id (default: the node's default collection)");
   command->add_option("--tlp", options->tlp, "TLP 2.0 marking (default: green)")
@@ -104,9 +110,12 @@ void add_ingest_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
     intake.source_url = options->source_url;
     intake.lang = options->lang;
     intake.tlp = node::parse_tlp(options->tlp).value_or(node::Tlp::green);
+    if (!options->encoding.empty())
+      intake.encoding = text::parse_encoding(options->encoding).value_or(text::Encoding::detect);
     const auto& kb = node::shipped_knowledge_base();
 
-    std::size_t files = 0, failed = 0, reports = 0, added = 0, duplicates = 0, rejected = 0;
+    std::size_t files = 0, failed = 0, reports = 0, added = 0, duplicates = 0, rejected = 0,
+                near_duplicates = 0;
     node::EntityCounts total;
     auto fail = [&](Error error, const std::string& file) {
       if (error.where.empty())
@@ -138,16 +147,28 @@ void add_ingest_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
         }
         const auto& a = result->article;
         const auto& c = a.counts;
+        const char* name = file == "-" ? "stdin" : file.c_str();
+        for (const auto& warning : a.warnings)
+          std::fprintf(stderr, "warning %s: %s\n", name, warning.c_str());
+        if (!result->near_duplicate_of.empty()) {
+          ++near_duplicates;
+          ++reports;
+          added += result->import.added;
+          std::printf("%s: near duplicate of %s (similarity %.2f): %s; nothing else stored\n", name,
+                      result->near_duplicate_of.c_str(), result->similarity,
+                      result->source_added        ? "its new version cites this source"
+                      : intake.source_url.empty() ? "no --source-url to add to it"
+                                                  : "it cites this source already");
+          continue;
+        }
         std::printf("%s: %s%s, published %s%s: %zu person(s), %zu organisation(s), %zu "
                     "group(s), %zu place(s), %zu date(s), %zu figure(s); %zu added, %zu "
                     "duplicate(s)\n",
-                    file == "-" ? "stdin" : file.c_str(), a.report_id.c_str(),
-                    result->already_stored ? " (already ingested)" : "", a.published.c_str(),
+                    name, a.report_id.c_str(), result->already_stored ? " (already ingested)" : "",
+                    a.published.c_str(),
                     a.published_estimated ? " (estimated: no date in the text)" : "", c.persons,
                     c.organisations, c.groups, c.places, c.dates, c.figures, result->import.added,
                     result->import.duplicates);
-        for (const auto& warning : a.warnings)
-          std::fprintf(stderr, "warning %s: %s\n", file.c_str(), warning.c_str());
         for (const auto& object : result->import.rejected)
           for (const auto& violation : object.violations)
             if (violation.severity == stix::Severity::error)
@@ -174,9 +195,11 @@ void add_ingest_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
     if (!global.quiet)
       std::printf("Ingested %zu of %zu file(s) into collection %s: %zu person(s), %zu "
                   "organisation(s), %zu group(s), %zu place(s), %zu date(s), %zu figure(s); %zu "
-                  "added, %zu duplicate(s), %zu rejected, %zu error(s)\n",
+                  "added, %zu duplicate(s), %zu near duplicate(s) linked, %zu rejected, %zu "
+                  "error(s)\n",
                   reports, files, target.c_str(), total.persons, total.organisations, total.groups,
-                  total.places, total.dates, total.figures, added, duplicates, rejected, failed);
+                  total.places, total.dates, total.figures, added, duplicates, near_duplicates,
+                  rejected, failed);
     if (exit_code == kSuccess && failed > 0)
       exit_code = kInvalidInput;
   });

@@ -1,4 +1,4 @@
-// POST /api/v1/articles: a press article (plain text or HTML, UTF-8, as the
+// POST /api/v1/articles: a press article (plain text or HTML, UTF-8 or windows-1256, as the
 // request body) becomes a STIX report in a collection the caller may write,
 // as `tansiq ingest` does it; the answer says what was found.
 #include "console/console_api.h"
@@ -6,6 +6,8 @@
 #include "node/article_intake.h"
 #include "taxii/query_string.h"
 #include "json/json_writer.h"
+
+#include <cstdio>
 
 namespace tansiq::console {
 
@@ -31,10 +33,17 @@ taxii::Response ConsoleApi::post_article(Call& call) {
         return console_error(400, "Bad request",
                              "query parameter tlp: \"" + value + "\" is not clear, green or amber");
       options.tlp = *tlp;
+    } else if (key == "encoding") {
+      auto encoding = text::parse_encoding(value);
+      if (!encoding)
+        return console_error(400, "Bad request",
+                             "query parameter encoding: \"" + value +
+                                 "\" is not utf-8 or windows-1256");
+      options.encoding = *encoding;
     } else {
       return console_error(400, "Bad request",
                            "query parameter " + key +
-                               ": not known here (collection, source_url, lang, tlp)");
+                               ": not known here (collection, source_url, lang, tlp, encoding)");
     }
   }
   if (collection_id.empty())
@@ -69,7 +78,19 @@ taxii::Response ConsoleApi::post_article(Call& call) {
       .field("published_estimated", article.published_estimated)
       .field("already_stored", result->already_stored)
       .field("added", static_cast<std::int64_t>(result->import.added))
-      .field("duplicates", static_cast<std::int64_t>(result->import.duplicates));
+      .field("duplicates", static_cast<std::int64_t>(result->import.duplicates))
+      .field("charset", article.charset);
+  if (!result->near_duplicate_of.empty()) {
+    char similarity[16];
+    std::snprintf(similarity, sizeof similarity, "%.3f", result->similarity);
+    writer.key("near_duplicate_of")
+        .begin_object()
+        .field("report_id", result->near_duplicate_of)
+        .key("similarity")
+        .raw(similarity)
+        .field("source_added", result->source_added)
+        .end_object();
+  }
   writer.key("found")
       .begin_object()
       .field("persons", static_cast<std::int64_t>(article.counts.persons))
@@ -83,7 +104,9 @@ taxii::Response ConsoleApi::post_article(Call& call) {
   for (const auto& warning : article.warnings)
     writer.string(warning);
   writer.end_array().end_object();
-  return json_response(result->already_stored ? 200 : 201, std::move(body));
+  // 201 only when a new report was stored; a link to an existing one is 200.
+  const bool created = !result->already_stored && result->near_duplicate_of.empty();
+  return json_response(created ? 201 : 200, std::move(body));
 }
 
 } // namespace tansiq::console

@@ -9,6 +9,7 @@
 #include "core/result.h"
 #include "node/bundle_import.h"
 #include "store/store.h"
+#include "text/encoding.h"
 #include "text/extract.h"
 
 #include <cstddef>
@@ -35,6 +36,9 @@ struct IntakeOptions {
   Tlp tlp = Tlp::green;
   // The ingest time, "YYYY-MM-DDTHH:MM:SS.mmmZ"; empty: now.
   std::string now;
+  // How the bytes are decoded (text/encoding.h); detect: UTF-8, else the HTML <meta> charset,
+  // else windows-1256 when that reads as Arabic.
+  text::Encoding encoding = text::Encoding::detect;
 };
 
 // The knowledge base shipped in data/text/ (built into the binary) plus ICU's country names;
@@ -42,7 +46,8 @@ struct IntakeOptions {
 const text::KnowledgeBase& shipped_knowledge_base();
 
 // Refuses what is not an article (invalid_input, with the reason): empty, over
-// kMaxArticleBytes, binary (NUL bytes), invalid UTF-8 (with the byte offset).
+// kMaxArticleBytes, binary (NUL bytes), invalid UTF-8 (with the byte offset). `bytes` is the
+// text after decoding (text::decode_article); build_article_bundle runs both.
 Result<void> check_article(std::string_view bytes);
 
 struct EntityCounts {
@@ -58,6 +63,8 @@ struct ArticleBundle {
   EntityCounts counts;
   std::vector<std::string> object_ids; // every object in the bundle, the report last
   std::vector<std::string> warnings;
+  std::string charset = "utf-8"; // what the input was decoded from
+  std::string text = {};         // the cleaned text (the report's description)
 };
 
 // Runs the text pipeline on the article and builds its bundle (nothing stored).
@@ -68,10 +75,21 @@ struct IntakeResult {
   ArticleBundle article;
   ImportSummary import;
   bool already_stored = false; // the report was in the store: nothing imported
+  // Not empty when the article is a near duplicate (text/fingerprint.h) of a report of the
+  // collection: that report's id, and the resemblance of the two texts. Nothing of the article
+  // was stored; the report got a new version whose external_references cite the article's
+  // source_url, unless it cited it already (source_added says which).
+  std::string near_duplicate_of = {};
+  double similarity = 0;
+  bool source_added = false;
 };
 
 // check_article, build_article_bundle, then import into `collection_id`. An article whose
-// report id is already stored is not imported again (its objects count as duplicates).
+// report id is already stored is not imported again (its objects count as duplicates); one
+// whose text is a near duplicate of a report in the collection is linked to it instead (see
+// IntakeResult). The LSH keys of each stored article's fingerprint are kept in the store
+// (Store::add_similarity_keys) before the report, so later articles, in this run or another,
+// through the CLI or the API, find it.
 Result<IntakeResult> ingest_article(store::Store& store, const std::string& collection_id,
                                     std::string_view article, const text::KnowledgeBase& kb,
                                     const IntakeOptions& options);

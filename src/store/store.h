@@ -7,6 +7,7 @@
 #include "core/result.h"
 #include "stix/timestamp.h"
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <span>
@@ -262,6 +263,15 @@ public:
   // `object_id` when it is not empty.
   virtual Result<std::vector<AuditRecord>> read_audit(std::int64_t after, size_t limit,
                                                       std::string_view object_id) = 0;
+
+  // Intake's near-duplicate index (issue 5): the LSH keys of a report's text fingerprint
+  // (text/fingerprint.h). Keys already there are not an error.
+  virtual Result<void> add_similarity_keys(std::string_view object_id,
+                                           std::span<const std::uint64_t> keys) = 0;
+  // The objects holding any of the keys, those sharing the most keys first, at most `limit`.
+  // An id may name an object that was never stored (keys are written before the object).
+  virtual Result<std::vector<std::string>>
+  find_by_similarity_keys(std::span<const std::uint64_t> keys, size_t limit) = 0;
 
   // TAXII status resources, kept as the JSON document the API serves.
   virtual Result<void> put_status(std::string_view status_id, std::string_view json) = 0;

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 #include <simdjson.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -31,6 +32,31 @@ std::string describe(const ProcessResult& result) {
 void write_file(const std::string& path, const std::string& bytes) {
   std::ofstream out(path, std::ios::binary);
   out << bytes;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+// `utf8` in windows-1256, through ICU's converter.
+std::string to_windows1256(const std::string& utf8) {
+  auto text = icu::UnicodeString::fromUTF8(utf8);
+  std::string out(static_cast<std::size_t>(text.length()) * 2 + 16, '\0');
+  auto length =
+      text.extract(0, text.length(), out.data(), static_cast<uint32_t>(out.size()), "windows-1256");
+  out.resize(static_cast<std::size_t>(length));
+  return out;
+}
+
+// The report id on the summary line of `file`, or "".
+std::string report_id_in(const std::string& output, const std::string& file) {
+  auto at = output.find(file + ": report--");
+  return at == std::string::npos
+             ? std::string()
+             : output.substr(at + file.size() + 2, std::string("report--").size() + 36);
 }
 
 struct StixObject {
@@ -218,4 +244,133 @@ TEST_F(Ingest, BadInputIsRefusedAndNothingIsStored) {
   EXPECT_EQ(stored().size(), before);
 }
 
+TEST_F(Ingest, Windows1256ArticlesAreDecodedToTheSameReport) {
+  const std::string file =
+      std::string(kArticles) + "/2021-12-us-report-morocco-counterterrorism.txt";
+  auto original = tansiq({"ingest", file});
+  ASSERT_EQ(original.exit_code, 0) << describe(original);
+  const std::string id = report_id_in(original.out, file);
+  ASSERT_FALSE(id.empty()) << original.out;
+
+  // Detected: not UTF-8, Arabic in windows-1256; the same cleaned text, so the same report.
+  const std::string cp1256 = dir_.file("cp1256.txt");
+  write_file(cp1256, to_windows1256(read_file(file)));
+  auto detected = tansiq({"ingest", cp1256});
+  ASSERT_EQ(detected.exit_code, 0) << describe(detected);
+  EXPECT_EQ(report_id_in(detected.out, cp1256), id) << detected.out;
+  EXPECT_NE(detected.out.find("(already ingested)"), std::string::npos) << detected.out;
+  EXPECT_NE(detected.err.find("windows-1256"), std::string::npos) << detected.err;
+
+  // Asked for: the same; asked for UTF-8: the precise error, nothing stored.
+  auto asked = tansiq({"ingest", "--encoding", "windows-1256", cp1256});
+  EXPECT_EQ(asked.exit_code, 0) << describe(asked);
+  EXPECT_EQ(report_id_in(asked.out, cp1256), id) << asked.out;
+  auto before = stored().size();
+  auto as_utf8 = tansiq({"ingest", "--encoding", "utf-8", cp1256});
+  EXPECT_EQ(as_utf8.exit_code, 3) << describe(as_utf8);
+  EXPECT_NE(as_utf8.err.find("invalid UTF-8 at byte offset"), std::string::npos)
+      << describe(as_utf8);
+  EXPECT_EQ(stored().size(), before);
+
+  // Declared by the page: a new article, stored, its text decoded.
+  const std::string page = dir_.file("declared.html");
+  write_file(page, "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
+                   "charset=windows-1256\"><title>" +
+                       to_windows1256("تفكيك خلية إرهابية بمدينة فاس") +
+                       "</title></head><body><p>" +
+                       to_windows1256("أعلنت المديرية العامة لمراقبة التراب الوطني عن تفكيك خلية "
+                                      "إرهابية موالية لتنظيم داعش بمدينة فاس.") +
+                       "</p></body></html>");
+  auto declared = tansiq({"ingest", page});
+  ASSERT_EQ(declared.exit_code, 0) << describe(declared);
+  EXPECT_NE(declared.err.find("declared"), std::string::npos) << declared.err;
+  auto objects = stored();
+  const StixObject* report = report_for(objects, declared.out, page);
+  ASSERT_NE(report, nullptr) << declared.out;
+  EXPECT_EQ(report->name, "تفكيك خلية إرهابية بمدينة فاس");
+}
+
+// Variants of a stored article (other boilerplate, punctuation, an added sentence, another
+// source) are linked to its report, not stored again, across runs; distinct articles are not.
+TEST_F(Ingest, NearDuplicatesAreLinkedNotStored) {
+  auto first = tansiq({"ingest", kArticles, "--source-url", "https://example.org/first"});
+  ASSERT_EQ(first.exit_code, 0) << describe(first);
+  EXPECT_EQ(first.out.find("near duplicate of"), std::string::npos) << first.out;
+  auto objects = stored();
+  const std::string file =
+      std::string(kArticles) + "/2015-11-security-services-meetings-belgium-france.txt";
+  const std::string id = report_id_in(first.out, file);
+  ASSERT_FALSE(id.empty());
+
+  std::string raw = read_file(file);
+  auto paragraph_end = raw.find('\n', raw.size() / 2);
+  ASSERT_NE(paragraph_end, std::string::npos);
+  std::string variant = "عاجل\nاليوم السبت 21 يناير 2017\n" + raw.substr(0, paragraph_end) +
+                        "\nوأكدت مصادر مطلعة أن التحقيقات ما زالت جارية تحت إشراف النيابة العامة."
+                        " " +
+                        raw.substr(paragraph_end) + "\nشارك على فيسبوك\nأضف تعليق\n";
+  for (auto at = variant.find("، "); at != std::string::npos; at = variant.find("، ", at + 3))
+    variant.replace(at, std::string("، ").size(), " ،");
+  std::filesystem::create_directories(dir_.file("syndicated"));
+  const std::string copy = dir_.file("syndicated/copy.html");
+  write_file(
+      copy, "<html><body><nav>الرئيسية | أخبار | رياضة</nav><p>" + [&] {
+        std::string html;
+        for (char c : variant)
+          html += c == '\n' ? std::string("</p><p>") : std::string(1, c);
+        return html;
+      }() + "</p></body></html>");
+
+  auto linked = tansiq({"ingest", copy, "--source-url", "https://example.net/copy"});
+  ASSERT_EQ(linked.exit_code, 0) << describe(linked);
+  EXPECT_NE(linked.out.find(copy + ": near duplicate of " + id + " (similarity 0."),
+            std::string::npos)
+      << linked.out;
+  EXPECT_NE(linked.out.find("its new version cites this source"), std::string::npos) << linked.out;
+  auto after = stored();
+  std::size_t reports = 0;
+  for (const auto& [object_id, object] : after)
+    reports += object.type == "report";
+  EXPECT_EQ(reports, 5u);
+  ASSERT_TRUE(after.count(id));
+  EXPECT_NE(after.at(id).json.find("https://example.org/first"), std::string::npos);
+  EXPECT_NE(after.at(id).json.find("https://example.net/copy"), std::string::npos);
+  EXPECT_EQ(after.at(id).name, objects.at(id).name);
+
+  // Again (another run): linked, already cited, nothing added.
+  auto again = tansiq({"ingest", copy, "--source-url", "https://example.net/copy"});
+  ASSERT_EQ(again.exit_code, 0) << describe(again);
+  EXPECT_NE(again.out.find("it cites this source already"), std::string::npos) << again.out;
+  EXPECT_NE(again.out.find(" 0 added,"), std::string::npos) << again.out;
+}
+// Within one run: the dev articles (distinct, on similar events) are all stored, and a variant
+// ingested in the same batch as its original is linked to the report stored moments before.
+TEST_F(Ingest, NearDuplicatesAreFoundWithinOneBatchAndDistinctArticlesAreKept) {
+  const std::string dev = "../shared/data/intake-dev/articles";
+  std::filesystem::create_directories(dir_.file("batch"));
+  std::string original = read_file(dev + "/dev-05.txt");
+  auto cut = original.find('\n', original.size() / 2);
+  ASSERT_NE(cut, std::string::npos);
+  // "z-" sorts after "dev-": the variant comes after its original in the run.
+  write_file(dir_.file("batch/z-variant.txt"), original.substr(0, cut) +
+                                                   " وأوضح المصدر أن البحث لا يزال جاريا." +
+                                                   original.substr(cut));
+  for (int n = 1; n <= 6; ++n) {
+    char name[32];
+    std::snprintf(name, sizeof name, "/dev-%02d.txt", n);
+    write_file(dir_.file("batch") + name, read_file(dev + name));
+  }
+  auto run = tansiq({"ingest", dir_.file("batch"), "--source-url", "https://example.org/dev"});
+  ASSERT_EQ(run.exit_code, 0) << describe(run);
+  const std::string id = report_id_in(run.out, dir_.file("batch/dev-05.txt"));
+  ASSERT_FALSE(id.empty()) << run.out;
+  EXPECT_NE(run.out.find(dir_.file("batch/z-variant.txt") + ": near duplicate of " + id),
+            std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("1 near duplicate(s) linked"), std::string::npos) << run.out;
+  std::size_t reports = 0;
+  for (const auto& [object_id, object] : stored())
+    reports += object.type == "report";
+  EXPECT_EQ(reports, 6u);
+}
 } // namespace

@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 #include <map>
 #include <simdjson.h>
+#include <unicode/unistr.h>
 
 using namespace tansiq;
 using test_support::new_stix_id;
@@ -397,6 +398,39 @@ TEST_F(ConsoleApiTest, ArticlesPostedBecomeReportsInAWritableCollection) {
   auto again = call("POST", "/api/v1/articles", article, admin_session, admin_csrf);
   EXPECT_EQ(again.status, 200) << again.body;
   EXPECT_TRUE(parse(again)["already_stored"].get_bool().value());
+  // Syndicated with a sentence added and from another source: linked to the report, which
+  // gets a new version citing the new source; no second report.
+  auto reports_before = store_->latest_of_type("report");
+  ASSERT_TRUE(reports_before.ok());
+  auto variant =
+      call("POST", "/api/v1/articles?source_url=https%3A%2F%2Fexample.net%2Fb",
+           article + "وأكدت مصادر مطلعة أن التحقيق متواصل.\n", admin_session, admin_csrf);
+  ASSERT_EQ(variant.status, 200) << variant.body;
+  auto linked = parse(variant);
+  EXPECT_EQ(std::string(linked["near_duplicate_of"]["report_id"].get_string().value()), report_id);
+  EXPECT_GE(linked["near_duplicate_of"]["similarity"].get_double().value(), 0.5);
+  EXPECT_TRUE(linked["near_duplicate_of"]["source_added"].get_bool().value());
+  auto cited = store_->find_latest(report_id);
+  ASSERT_TRUE(cited.ok() && cited->has_value());
+  EXPECT_NE((*cited)->json.find("https://example.org/a"), std::string::npos);
+  EXPECT_NE((*cited)->json.find("https://example.net/b"), std::string::npos);
+  auto reports = store_->latest_of_type("report");
+  ASSERT_TRUE(reports.ok());
+  EXPECT_EQ(reports->size(), reports_before->size());
+  // windows-1256 bytes, said so: decoded; unknown encodings are refused.
+  std::string other = "<p>اعتقلت السلطات الموريتانية في نواكشوط ثلاثة أشخاص يشتبه في انتمائهم "
+                      "إلى تنظيم القاعدة في بلاد المغرب الإسلامي.</p>";
+  auto unicode = icu::UnicodeString::fromUTF8(other);
+  std::string cp1256(other.size() + 16, '\0');
+  cp1256.resize(static_cast<std::size_t>(unicode.extract(
+      0, unicode.length(), cp1256.data(), static_cast<uint32_t>(cp1256.size()), "windows-1256")));
+  auto decoded =
+      call("POST", "/api/v1/articles?encoding=windows-1256", cp1256, admin_session, admin_csrf);
+  ASSERT_EQ(decoded.status, 201) << decoded.body;
+  EXPECT_EQ(std::string(parse(decoded)["charset"].get_string().value()), "windows-1256");
+  EXPECT_EQ(
+      call("POST", "/api/v1/articles?encoding=latin9", other, admin_session, admin_csrf).status,
+      400);
   // Bad input: a precise error, nothing stored.
   auto binary =
       call("POST", "/api/v1/articles", std::string("abc\0def", 7), admin_session, admin_csrf);

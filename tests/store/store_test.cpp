@@ -210,6 +210,24 @@ TEST_F(StoreContract, StatusDocumentsRoundTrip) {
   EXPECT_FALSE(store_->find_status("s2")->has_value());
 }
 
+TEST_F(StoreContract, SimilarityKeysFindTheObjectsSharingMostKeysFirst) {
+  const std::vector<std::uint64_t> a = {1, 2, 3, 0xFFFFFFFFFFFFFFF0ULL}; // full 64 bits kept
+  const std::vector<std::uint64_t> b = {3, 4};
+  ASSERT_TRUE(store_->add_similarity_keys("report--a", a).ok());
+  ASSERT_TRUE(store_->add_similarity_keys("report--b", b).ok());
+  ASSERT_TRUE(store_->add_similarity_keys("report--b", b).ok()); // again: not an error
+  const std::vector<std::uint64_t> query = {2, 3, 4, 0xFFFFFFFFFFFFFFF0ULL};
+  auto found = store_->find_by_similarity_keys(query, 10);
+  ASSERT_TRUE(found.ok()) << found.error().describe();
+  EXPECT_EQ(*found, (std::vector<std::string>{"report--a", "report--b"})); // 3 keys, then 2
+  EXPECT_EQ(*store_->find_by_similarity_keys(query, 1), std::vector<std::string>{"report--a"});
+  const std::vector<std::uint64_t> only_b = {4};
+  EXPECT_EQ(*store_->find_by_similarity_keys(only_b, 10), std::vector<std::string>{"report--b"});
+  const std::vector<std::uint64_t> none = {99};
+  EXPECT_TRUE(store_->find_by_similarity_keys(none, 10)->empty());
+  EXPECT_TRUE(store_->find_by_similarity_keys({}, 10)->empty());
+}
+
 TEST_F(StoreContract, DataSurvivesReopening) {
   ASSERT_TRUE(
       store_->add_objects(kCollection, as_new({make_version(kA, "2020-01-01T00:00:00.000Z")}))

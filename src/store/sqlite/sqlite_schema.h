@@ -113,6 +113,13 @@ CREATE TABLE IF NOT EXISTS provenance (
   received INTEGER NOT NULL,
   PRIMARY KEY (object_id, version_micros, received_from)
 ) WITHOUT ROWID;
+-- Intake's near-duplicate index: the LSH band keys of reports' text fingerprints
+-- (text/fingerprint.h); a key is an unsigned 64-bit hash stored as its signed bits.
+CREATE TABLE IF NOT EXISTS similarity_keys (
+  key INTEGER NOT NULL,
+  object_id TEXT NOT NULL,
+  PRIMARY KEY (key, object_id)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS statuses (
   id TEXT PRIMARY KEY,
   json TEXT NOT NULL

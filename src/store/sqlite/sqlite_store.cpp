@@ -500,6 +500,43 @@ public:
     return access;
   }
 
+  Result<void> add_similarity_keys(std::string_view object_id,
+                                   std::span<const std::uint64_t> keys) override {
+    std::lock_guard lock(writer_mutex_);
+    return write_transaction([&]() -> Result<void> {
+      auto insert =
+          writer_->prepare("INSERT OR IGNORE INTO similarity_keys(key, object_id) VALUES (?, ?)");
+      if (!insert)
+        return insert.error();
+      for (std::uint64_t key : keys) {
+        insert->bind_all(static_cast<std::int64_t>(key), object_id);
+        if (insert->step() != SQLITE_DONE)
+          return writer_->last_error("add similarity keys");
+        insert->reset();
+      }
+      return {};
+    });
+  }
+
+  Result<std::vector<std::string>> find_by_similarity_keys(std::span<const std::uint64_t> keys,
+                                                           size_t limit) override {
+    if (keys.empty() || limit == 0)
+      return std::vector<std::string>();
+    std::string sql = "SELECT object_id FROM similarity_keys WHERE key IN (";
+    for (size_t i = 0; i < keys.size(); ++i)
+      sql += i ? ",?" : "?";
+    sql += ") GROUP BY object_id ORDER BY COUNT(*) DESC, object_id LIMIT ?";
+    return read_rows<std::string>(
+        sql,
+        [&](Statement& statement) {
+          int index = 0;
+          for (std::uint64_t key : keys)
+            statement.bind(++index, static_cast<std::int64_t>(key));
+          statement.bind(++index, static_cast<std::int64_t>(limit));
+        },
+        [](Statement& statement) { return std::string(statement.text(0)); });
+  }
+
   Result<void> put_status(std::string_view status_id, std::string_view json) override {
     return write_one("INSERT OR REPLACE INTO statuses(id, json) VALUES (?, ?)", "save status",
                      status_id, json);

@@ -1,0 +1,92 @@
+#include "text/fingerprint.h"
+
+#include "text/normalise.h"
+#include "text/tokenise.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace tansiq::text {
+namespace {
+
+// SplitMix64's finaliser: a fast, well-mixed 64-bit hash of a 64-bit value.
+std::uint64_t mix(std::uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
+// FNV-1a, then mixed: the hash of a word does not depend on the process (the keys are stored).
+std::uint64_t hash_word(std::string_view word) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : word) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return mix(h);
+}
+
+} // namespace
+
+TextFingerprint fingerprint(std::string_view cleaned_text) {
+  TextFingerprint out;
+  const auto tokens = tokenise(normalise(cleaned_text));
+  std::vector<std::uint64_t> words;
+  words.reserve(tokens.size());
+  for (const auto& token : tokens)
+    if (token.kind != TokenKind::punct)
+      words.push_back(hash_word(token.norm));
+  if (words.empty())
+    return out;
+  const std::size_t k = std::min(kShingleWords, words.size());
+  out.shingles.reserve(words.size() - k + 1);
+  for (std::size_t i = 0; i + k <= words.size(); ++i) {
+    std::uint64_t h = 0;
+    for (std::size_t j = 0; j < k; ++j)
+      h = mix(h * 31 + words[i + j] + j);
+    out.shingles.push_back(h);
+  }
+  std::sort(out.shingles.begin(), out.shingles.end());
+  out.shingles.erase(std::unique(out.shingles.begin(), out.shingles.end()), out.shingles.end());
+
+  // MinHash: hash function i is mix(shingle ^ seed_i); its minimum over the set.
+  constexpr std::size_t kHashes = kBands * kRowsPerBand;
+  std::uint64_t minima[kHashes];
+  std::fill(std::begin(minima), std::end(minima), std::numeric_limits<std::uint64_t>::max());
+  for (std::uint64_t shingle : out.shingles)
+    for (std::size_t i = 0; i < kHashes; ++i)
+      minima[i] = std::min(minima[i], mix(shingle ^ (0x9e3779b97f4a7c15ULL * (i + 1))));
+  out.bands.reserve(kBands);
+  for (std::size_t band = 0; band < kBands; ++band) {
+    std::uint64_t key = mix(band + 1);
+    for (std::size_t row = 0; row < kRowsPerBand; ++row)
+      key = mix(key ^ minima[band * kRowsPerBand + row]);
+    out.bands.push_back(key);
+  }
+  return out;
+}
+
+double resemblance(const TextFingerprint& a, const TextFingerprint& b) {
+  if (a.shingles.empty() || b.shingles.empty())
+    return 0;
+  std::size_t common = 0;
+  auto i = a.shingles.begin(), j = b.shingles.begin();
+  while (i != a.shingles.end() && j != b.shingles.end()) {
+    if (*i < *j)
+      ++i;
+    else if (*j < *i)
+      ++j;
+    else {
+      ++common;
+      ++i;
+      ++j;
+    }
+  }
+  const std::size_t all = a.shingles.size() + b.shingles.size() - common;
+  return static_cast<double>(common) / static_cast<double>(all);
+}
+
+} // namespace tansiq::text
