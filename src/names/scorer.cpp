@@ -876,23 +876,59 @@ double score_names(const NameParts& query, const NameParts& entry, Explanation* 
   return align_names(query, m, entry.reordered, part, sims, explanation);
 }
 
+void SharedSimilarities::prepare(std::size_t values) {
+  values = std::min<std::size_t>(values, 1 << 20);
+  std::size_t slots = std::bit_ceil(std::max<std::size_t>(64, values * 2));
+  slots_ = std::make_unique<Slot[]>(slots);
+  mask_ = slots - 1;
+  capacity_ = slots / 2;
+  size_.store(0, std::memory_order_relaxed);
+}
+
+std::size_t SharedSimilarities::slot_index(std::uint64_t key) const {
+  key ^= key >> 33;
+  key *= 0xff51afd7ed558ccdULL;
+  key ^= key >> 33;
+  return static_cast<std::size_t>(key) & mask_;
+}
+
 bool SharedSimilarities::find(std::uint64_t key, double& value) const {
-  Shard& shard = shards_[(key * 0x9e3779b97f4a7c15ULL) >> 58];
-  std::lock_guard<std::mutex> hold(shard.lock);
-  auto it = shard.values.find(key);
-  if (it == shard.values.end())
+  if (!slots_ || key >= writing - 1)
     return false;
-  value = it->second;
-  return true;
+  const std::uint64_t stored = key + 1;
+  for (std::size_t probe = 0, at = slot_index(key); probe < max_probes;
+       ++probe, at = (at + 1) & mask_) {
+    // Acquire: the value was written before the key was published without `writing`.
+    std::uint64_t k = slots_[at].key.load(std::memory_order_acquire);
+    if (k == 0)
+      return false;
+    if (k == stored) {
+      value = std::bit_cast<double>(slots_[at].value.load(std::memory_order_relaxed));
+      return true;
+    }
+    if (k == (stored | writing))
+      return false;
+  }
+  return false;
 }
 
 void SharedSimilarities::insert(std::uint64_t key, double value) const {
-  if (size_.load(std::memory_order_relaxed) >= capacity_)
+  if (!slots_ || key >= writing - 1 || size_.load(std::memory_order_relaxed) >= capacity_)
     return;
-  Shard& shard = shards_[(key * 0x9e3779b97f4a7c15ULL) >> 58];
-  std::lock_guard<std::mutex> hold(shard.lock);
-  if (shard.values.emplace(key, value).second)
-    size_.fetch_add(1, std::memory_order_relaxed);
+  const std::uint64_t stored = key + 1;
+  for (std::size_t probe = 0, at = slot_index(key); probe < max_probes;
+       ++probe, at = (at + 1) & mask_) {
+    std::uint64_t k = slots_[at].key.load(std::memory_order_relaxed);
+    if (k == 0 &&
+        slots_[at].key.compare_exchange_strong(k, stored | writing, std::memory_order_relaxed)) {
+      slots_[at].value.store(std::bit_cast<std::uint64_t>(value), std::memory_order_relaxed);
+      slots_[at].key.store(stored, std::memory_order_release);
+      size_.fetch_add(1, std::memory_order_relaxed);
+      return;
+    }
+    if ((k & ~writing) == stored)
+      return; // another thread has it
+  }
 }
 
 QueryScorer::QueryScorer(const NameParts& query, std::vector<std::uint32_t> query_ids,
@@ -917,15 +953,8 @@ double QueryScorer::single_similarity(std::size_t i, std::uint32_t id,
         i < 16 ? (near_mask(id, table_keys) >> i & 1) != 0 : may_be_same(keys_[i], table_keys[id]);
     if (!compared)
       return 0.0;
-    if (!shared_ || query_ids_[i] == no_id)
-      return part_similarity(query_.parts[i], table[id]);
-    std::uint64_t key = static_cast<std::uint64_t>(query_ids_[i]) << 32 | id;
-    double value;
-    if (!shared_->find(key, value)) {
-      value = part_similarity(query_.parts[i], table[id]);
-      shared_->insert(key, value);
-    }
-    return value;
+    return shared_value(shared_key(0, query_id(i), id, 0),
+                        [&] { return part_similarity(query_.parts[i], table[id]); });
   };
   if (id >= cache_id_limit)
     return compute();
@@ -941,7 +970,9 @@ double QueryScorer::query_pair_similarity(std::size_t i, std::uint32_t id,
   auto compute = [&] {
     if (!lengths_may_join(table_keys[id], keys_[i], keys_[i + 1]))
       return 0.0;
-    return joined_similarity(joined_[i], table[id], table_keys[id], joined_keys_[i]);
+    return shared_value(shared_key(2, query_id(i), query_id(i + 1), id), [&] {
+      return joined_similarity(joined_[i], table[id], table_keys[id], joined_keys_[i]);
+    });
   };
   if (id >= cache_id_limit)
     return compute();
@@ -957,18 +988,10 @@ double QueryScorer::entry_pair_similarity(std::size_t i, std::uint32_t first, st
   auto compute = [&] {
     if (!lengths_may_join(keys_[i], table_keys[first], table_keys[next]))
       return 0.0;
-    // The joined skeletons do not depend on the query part: worked out once per pair.
-    std::vector<std::string>* joined_keys = nullptr;
-    std::uint64_t pair = static_cast<std::uint64_t>(first) << 32 | next;
-    auto [slot, inserted] = joined_entry_.find_or_insert(pair);
-    if (inserted) {
-      *slot = static_cast<std::uint32_t>(joined_entry_keys_.size());
-      joined_entry_keys_.push_back(skeletons(join_parts(table[first], table[next])));
-    }
-    joined_keys = &joined_entry_keys_[*slot];
-    if (!may_be_joined(keys_[i], *joined_keys))
-      return 0.0;
-    return part_similarity(query_.parts[i], join_parts(table[first], table[next]));
+    // Shared across queries: joining the entry's parts and comparing is the costliest
+    // similarity a query asks for, and queries repeat the same parts.
+    return shared_value(shared_key(1, query_id(i), first, next),
+                        [&] { return entry_pair_uncached(i, first, next, table); });
   };
   if (first >= cache_id_limit || next >= cache_id_limit)
     return compute();
@@ -976,6 +999,36 @@ double QueryScorer::entry_pair_similarity(std::size_t i, std::uint32_t first, st
   if (inserted)
     *value = compute();
   return *value;
+}
+
+double QueryScorer::entry_pair_uncached(std::size_t i, std::uint32_t first, std::uint32_t next,
+                                        std::span<const NamePart> table) {
+  // The joined skeletons do not depend on the query part: worked out once per pair.
+  std::uint64_t pair = static_cast<std::uint64_t>(first) << 32 | next;
+  auto [slot, inserted] = joined_entry_.find_or_insert(pair);
+  if (inserted) {
+    *slot = static_cast<std::uint32_t>(joined_entry_keys_.size());
+    joined_entry_keys_.push_back(skeletons(join_parts(table[first], table[next])));
+  }
+  if (!may_be_joined(keys_[i], joined_entry_keys_[*slot]))
+    return 0.0;
+  return part_similarity(query_.parts[i], join_parts(table[first], table[next]));
+}
+
+std::uint64_t QueryScorer::shared_key(std::uint64_t kind, std::uint32_t a, std::uint32_t b,
+                                      std::uint32_t c) const {
+  if (!shared_)
+    return no_shared_key;
+  if (kind == 0) // two ids of 30 bits
+    return a < (1u << 30) && b < (1u << 30) ? static_cast<std::uint64_t>(a) << 30 | b
+                                            : no_shared_key;
+  if (a >= (1u << 20) || b >= (1u << 20) || c >= (1u << 20)) // three ids of 20 bits
+    return no_shared_key;
+  return kind << 60 | static_cast<std::uint64_t>(a) << 40 | static_cast<std::uint64_t>(b) << 20 | c;
+}
+
+std::uint32_t QueryScorer::query_id(std::size_t i) const {
+  return shared_ && i < query_ids_.size() ? query_ids_[i] : no_id;
 }
 
 std::uint32_t QueryScorer::near_mask(std::uint32_t id,
@@ -992,6 +1045,17 @@ std::uint32_t QueryScorer::near_mask(std::uint32_t id,
         *mask |= 1u << (16 + i);
     }
   }
+  return *mask;
+}
+
+std::uint32_t QueryScorer::entry_join_mask(std::uint32_t first, std::uint32_t next,
+                                           std::span<const std::vector<std::string>> table_keys) {
+  auto [mask, inserted] =
+      entry_joins_.find_or_insert(static_cast<std::uint64_t>(first) << 32 | next);
+  if (inserted)
+    for (std::size_t i = 0; i < query_.parts.size() && i < 16; ++i)
+      if (lengths_may_join(keys_[i], table_keys[first], table_keys[next]))
+        *mask |= 1u << i;
   return *mask;
 }
 
@@ -1013,8 +1077,12 @@ double QueryScorer::coarse_estimate(std::span<const std::uint32_t> parts,
         query_near |= 3u << i;
         entry_near |= 1u << j;
       }
-      if (j + 1 < m && lengths_may_join(keys_[i], table_keys[parts[j]], table_keys[parts[j + 1]])) {
-        query_near |= 1u << i;
+    }
+    if (j + 1 < m) {
+      // Query parts that entry parts j and j+1 together may stand for (cached per pair).
+      std::uint32_t joins = entry_join_mask(parts[j], parts[j + 1], table_keys);
+      if (joins != 0) {
+        query_near |= joins;
         entry_near |= 3u << j;
       }
     }
