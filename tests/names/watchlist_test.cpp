@@ -188,7 +188,7 @@ TEST(Watchlist, BatchScreeningOnSeveralThreadsGivesWhatScreenGives) {
   std::vector<ScreenRequest> requests;
   for (const auto& pair : pairs)
     requests.push_back({pair.first, {}});
-  requests.push_back({"", {}});               // an error, in its place
+  requests.push_back({"", {}});                 // an error, in its place
   requests.push_back({"Omar \xFF Haddad", {}}); // invalid UTF-8
   ScreenOptions dated;
   dated.birth_date = "1950";
