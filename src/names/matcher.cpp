@@ -21,9 +21,6 @@ namespace {
 // 200,000-entry list 96 finds the entry for 99.8% of queries instead of 95.8%, at twice
 // the cost.
 constexpr std::size_t max_candidates = 32;
-// Forms read from the index per query, of which the first max_candidates whose coarse
-// estimate reaches the threshold are estimated further.
-constexpr std::size_t index_candidates = 64;
 
 Result<NameParts> parse(std::string_view text) {
   auto normal = normalise_name(text);
@@ -396,17 +393,10 @@ Result<std::vector<Candidate>> Watchlist::screen(std::string_view name,
   for (const auto& part : query->parts)
     query_ids.push_back(d.find_part(part));
   QueryScorer scorer(*query, std::move(query_ids), &d.shared);
-  // The index ranks forms by keys shared; the coarse estimate (skeletons only, cached per
-  // part) then drops those that cannot reach the threshold, so that the finer estimate is
-  // spent on max_candidates forms that can, not on max_candidates forms of which some cannot.
-  std::size_t viable = 0;
-  for (std::uint32_t form : d.index.candidates(keys_of(*query), index_candidates)) {
-    if (viable == max_candidates)
-      break;
-    if (scorer.coarse_estimate(d.form(form), d.part_keys) < options.threshold)
-      continue;
-    ++viable;
-    if (scorer.estimate(d.form(form), d.parts, d.part_keys) < options.threshold)
+  for (std::uint32_t form : d.index.candidates(keys_of(*query), max_candidates)) {
+    // Upper bounds first: most candidates share a few parts with the query, not all.
+    if (scorer.coarse_estimate(d.form(form), d.part_keys) < options.threshold ||
+        scorer.estimate(d.form(form), d.parts, d.part_keys) < options.threshold)
       continue;
     double form_score =
         scorer.score(d.form(form), d.form_reordered[form] != 0, d.parts, d.part_keys);

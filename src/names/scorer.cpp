@@ -948,10 +948,12 @@ QueryScorer::QueryScorer(const NameParts& query, std::vector<std::uint32_t> quer
 double QueryScorer::single_similarity(std::size_t i, std::uint32_t id,
                                       std::span<const NamePart> table,
                                       std::span<const std::vector<std::string>> table_keys) {
+  // Most parts a query meets are not near it: the mask (cached per part) says so without
+  // a look-up per query part.
+  if (i < 16 && (near_mask(id, table_keys) >> i & 1) == 0)
+    return 0.0;
   auto compute = [&] {
-    bool compared =
-        i < 16 ? (near_mask(id, table_keys) >> i & 1) != 0 : may_be_same(keys_[i], table_keys[id]);
-    if (!compared)
+    if (i >= 16 && !may_be_same(keys_[i], table_keys[id]))
       return 0.0;
     return shared_value(shared_key(0, query_id(i), id, 0),
                         [&] { return part_similarity(query_.parts[i], table[id]); });
@@ -967,8 +969,10 @@ double QueryScorer::single_similarity(std::size_t i, std::uint32_t id,
 double QueryScorer::query_pair_similarity(std::size_t i, std::uint32_t id,
                                           std::span<const NamePart> table,
                                           std::span<const std::vector<std::string>> table_keys) {
+  if (i < 16 && (near_mask(id, table_keys) >> (16 + i) & 1) == 0)
+    return 0.0; // lengths_may_join said no, cached per part
   auto compute = [&] {
-    if (!lengths_may_join(table_keys[id], keys_[i], keys_[i + 1]))
+    if (i >= 16 && !lengths_may_join(table_keys[id], keys_[i], keys_[i + 1]))
       return 0.0;
     return shared_value(shared_key(2, query_id(i), query_id(i + 1), id), [&] {
       return joined_similarity(joined_[i], table[id], table_keys[id], joined_keys_[i]);
@@ -985,8 +989,10 @@ double QueryScorer::query_pair_similarity(std::size_t i, std::uint32_t id,
 double QueryScorer::entry_pair_similarity(std::size_t i, std::uint32_t first, std::uint32_t next,
                                           std::span<const NamePart> table,
                                           std::span<const std::vector<std::string>> table_keys) {
+  if (i < 16 && (entry_join_mask(first, next, table_keys) >> i & 1) == 0)
+    return 0.0; // lengths_may_join said no, cached per pair of parts
   auto compute = [&] {
-    if (!lengths_may_join(keys_[i], table_keys[first], table_keys[next]))
+    if (i >= 16 && !lengths_may_join(keys_[i], table_keys[first], table_keys[next]))
       return 0.0;
     // Shared across queries: joining the entry's parts and comparing is the costliest
     // similarity a query asks for, and queries repeat the same parts.
@@ -1019,8 +1025,8 @@ std::uint64_t QueryScorer::shared_key(std::uint64_t kind, std::uint32_t a, std::
                                       std::uint32_t c) const {
   if (!shared_)
     return no_shared_key;
-  if (kind == 0) // two ids of 30 bits
-    return a < (1u << 30) && b < (1u << 30) ? static_cast<std::uint64_t>(a) << 30 | b
+  if (kind == 0 || kind == 3) // two ids of 30 bits
+    return a < (1u << 30) && b < (1u << 30) ? kind << 60 | static_cast<std::uint64_t>(a) << 30 | b
                                             : no_shared_key;
   if (a >= (1u << 20) || b >= (1u << 20) || c >= (1u << 20)) // three ids of 20 bits
     return no_shared_key;
@@ -1038,7 +1044,11 @@ std::uint32_t QueryScorer::near_mask(std::uint32_t id,
     const auto& keys = table_keys[id];
     const std::size_t n = query_.parts.size();
     for (std::size_t i = 0; i < n && i < 16; ++i) {
-      if (may_be_same(keys_[i], keys))
+      // Shared across queries too: comparing skeletons is most of what a query does with
+      // the parts it has not met yet.
+      double near = shared_value(shared_key(3, query_id(i), id, 0),
+                                 [&] { return may_be_same(keys_[i], keys) ? 1.0 : 0.0; });
+      if (near != 0)
         *mask |= 1u << i;
       // Two query parts as this one (the scorer's first test).
       if (i + 1 < n && lengths_may_join(keys, keys_[i], keys_[i + 1]))
@@ -1089,7 +1099,10 @@ double QueryScorer::coarse_estimate(std::span<const std::uint32_t> parts,
   }
   int missing =
       std::popcount(~query_near & ((1u << n) - 1)) + std::popcount(~entry_near & ((1u << m) - 1));
-  return std::pow(omission_factor, missing);
+  double estimate = 1.0; // omission_factor^missing, without pow() on every candidate
+  for (int k = 0; k < missing; ++k)
+    estimate *= omission_factor;
+  return estimate;
 }
 
 double QueryScorer::estimate(std::span<const std::uint32_t> parts, std::span<const NamePart> table,
@@ -1135,7 +1148,8 @@ double QueryScorer::estimate(std::span<const std::uint32_t> parts, std::span<con
   for (std::size_t k = 0; k < count; ++k, missing *= omission_factor) {
     if (best[k] < min_part_similarity)
       continue;
-    double weakest = std::pow(std::min(1.0, best[k] / weakest_part_floor), 3);
+    double ratio = std::min(1.0, best[k] / weakest_part_floor);
+    double weakest = ratio * ratio * ratio;
     result = std::max(result, missing * weakest * strongest);
   }
   return result;

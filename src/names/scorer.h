@@ -90,7 +90,7 @@ class QueryScorer {
     }
     void grow() {
       std::vector<std::pair<std::uint64_t, Value>> old(
-          std::max<std::size_t>(2048, slots_.size() * 2));
+          std::max<std::size_t>(256, slots_.size() * 2)); // small first: zeroed per query
       old.swap(slots_);
       used_ = 0;
       for (const auto& [key, value] : old)
@@ -146,7 +146,8 @@ private:
 
   // The SharedSimilarities key of a similarity: kind 0 = query part a, table part b;
   // 1 = query part a, table parts b and c joined; 2 = query parts a and b joined, table
-  // part c. no_shared_key when there is no table or an id does not fit (no_id included).
+  // part c; 3 = whether query part a and table part b are compared at all (1 or 0). no_shared_key
+  // when there is no table or an id does not fit (no_id included).
   static constexpr std::uint64_t no_shared_key = ~0ULL;
   std::uint64_t shared_key(std::uint64_t kind, std::uint32_t a, std::uint32_t b,
                            std::uint32_t c) const;
