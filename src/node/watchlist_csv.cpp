@@ -282,13 +282,16 @@ Result<WatchlistCsvSummary> import_watchlist_csv(store::Store& store,
   std::vector<std::string> headers;
   for (const auto& field : records->front().fields)
     headers.push_back(lower(trim(field)));
-  if (records->size() == 1)
-    return make_error(Error::Kind::invalid_input, "no rows after the header; nothing imported");
 
   std::vector<Row> rows;
   std::map<std::pair<std::string, std::string>, std::size_t> seen; // (list, reference) -> line
   WatchlistCsvSummary summary;
   for (std::size_t r = 1; r < records->size(); ++r) {
+    // Spreadsheets save rows of empty cells (",,,,") below the list: not entries.
+    const auto& fields = (*records)[r].fields;
+    if (std::all_of(fields.begin(), fields.end(),
+                    [](const std::string& field) { return trim(field).empty(); }))
+      continue;
     auto row = read_row((*records)[r], *columns, headers, options);
     if (!row)
       return row.error();
@@ -305,6 +308,8 @@ Result<WatchlistCsvSummary> import_watchlist_csv(store::Store& store,
     rows.push_back(std::move(*row));
   }
   summary.rows = rows.size();
+  if (rows.empty())
+    return make_error(Error::Kind::invalid_input, "no rows after the header; nothing imported");
 
   auto collection = store.find_collection(collection_id);
   if (!collection)

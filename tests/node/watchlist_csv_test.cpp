@@ -19,7 +19,8 @@ const std::string kList = "\xEF\xBB\xBF"
                           "QDi.001,عبد اللطيف الحموشي,\"Abdellatif Hammouchi; HAMMOUCHI, "
                           "Abdellatif\",1966-01-01,ma,\r\n"
                           "QDi.002,Youssef Kacem,يوسف قاسم,1980,DZ,individual\r\n"
-                          "QDe.003,أبو بكر البغدادي,Abu Bakr al-Baghdadi,,,threat-actor\r\n";
+                          "QDe.003,أبو بكر البغدادي,Abu Bakr al-Baghdadi,,,threat-actor\r\n"
+                          ",,,,,\r\n";
 
 class WatchlistCsv : public ::testing::Test {
 protected:
@@ -52,7 +53,7 @@ protected:
 TEST_F(WatchlistCsv, ImportedPersonsAreFoundByScreening) {
   auto imported = import(kList);
   ASSERT_TRUE(imported.ok()) << imported.error().describe();
-  EXPECT_EQ(imported->rows, 3u);
+  EXPECT_EQ(imported->rows, 3u) << "the row of empty cells is not an entry";
   EXPECT_EQ(imported->individuals, 2u);
   EXPECT_EQ(imported->threat_actors, 1u);
   EXPECT_EQ(imported->added, 3u);
@@ -160,6 +161,7 @@ TEST_F(WatchlistCsv, BadFilesAreRejectedWithWhereAndWhyAndStoreNothing) {
   EXPECT_EQ(rejection("name,aliases\nOmar Haddad,\n"),
             "line 1: no \"reference\" column in the header; nothing imported");
   EXPECT_EQ(rejection("reference,name\n"), "no rows after the header; nothing imported");
+  EXPECT_EQ(rejection("reference,name\n,\n , \n"), "no rows after the header; nothing imported");
   EXPECT_EQ(rejection(""), "empty file: no header; nothing imported");
   EXPECT_EQ(rejection("reference,name\nA1,\"Omar\n"),
             "line 2, column 2: the quoted field is never closed; nothing imported");
