@@ -62,6 +62,11 @@ Error row_error(std::size_t line, std::size_t column, std::string_view header, s
                         std::string(header) + "): " + why + "; nothing imported");
 }
 
+bool has_control(std::string_view s) {
+  return std::any_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
+}
+
 bool digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -170,6 +175,9 @@ Result<Row> read_row(const CsvRecord& record, const std::vector<Column>& columns
         return row_error(record.line, k + 1, headers[k], "the reference is empty");
       if (value.size() > 256)
         return row_error(record.line, k + 1, headers[k], "the reference is over 256 bytes");
+      if (has_control(value)) // the id is made of list + '\n' + reference
+        return row_error(record.line, k + 1, headers[k],
+                         "the reference holds a line break or another control character");
       row.reference = value;
       break;
     case Column::aliases:
@@ -213,6 +221,9 @@ Result<Row> read_row(const CsvRecord& record, const std::vector<Column>& columns
       break;
     }
     case Column::list:
+      if (has_control(value))
+        return row_error(record.line, k + 1, headers[k],
+                         "the list id holds a line break or another control character");
       if (!value.empty())
         row.list = value;
       break;
@@ -271,6 +282,9 @@ Result<WatchlistCsvSummary> import_watchlist_csv(store::Store& store,
                                                  const std::string& collection_id,
                                                  std::string_view csv,
                                                  const WatchlistCsvOptions& options) {
+  if (has_control(options.list_id))
+    return make_error(Error::Kind::invalid_input,
+                      "the list id holds a line break or another control character");
   auto records = read_csv(csv);
   if (!records)
     return make_error(Error::Kind::invalid_input, records.error().message + "; nothing imported");

@@ -142,6 +142,9 @@ TEST_F(WatchlistCsv, BadFilesAreRejectedWithWhereAndWhyAndStoreNothing) {
             "line 3, column 2 (name): the name is empty; nothing imported");
   EXPECT_EQ(rejection(header + good + ",Ali Zidane,,,\n"),
             "line 3, column 1 (reference): the reference is empty; nothing imported");
+  EXPECT_EQ(rejection(header + good + "\"A\n2\",Ali Zidane,,,\n"),
+            "line 3, column 1 (reference): the reference holds a line break or another "
+            "control character; nothing imported");
   EXPECT_EQ(rejection(header + good + "A1,Ali Zidane,,,\n"),
             "line 3, column 1 (reference): reference \"A1\" of list \"un-1267\" is already on "
             "line 2; nothing imported");
