@@ -1117,18 +1117,25 @@ double QueryScorer::estimate(std::span<const std::uint32_t> parts, std::span<con
   auto usable = [](double sim) { return sim >= min_part_similarity ? sim : 0.0; };
   for (std::size_t j = 0; j < m; ++j) {
     bool entry_joins = j + 1 < m && table[parts[j]].script == table[parts[j + 1]].script;
+    // The masks say which similarities can be above 0 (n <= 16 here): the others are not
+    // looked up at all, one mask look-up per entry part instead of one per pair of parts.
+    const std::uint32_t near = near_mask(parts[j], table_keys);
+    const std::uint32_t joins =
+        entry_joins ? entry_join_mask(parts[j], parts[j + 1], table_keys) : 0;
     for (std::size_t i = 0; i < n; ++i) {
-      double sim = usable(single_similarity(i, parts[j], table, table_keys));
-      query_best[i] = std::max(query_best[i], sim);
-      entry_best[j] = std::max(entry_best[j], sim);
-      if (i + 1 < n && q[i].script == q[i + 1].script) {
+      if ((near >> i & 1) != 0) {
+        double sim = usable(single_similarity(i, parts[j], table, table_keys));
+        query_best[i] = std::max(query_best[i], sim);
+        entry_best[j] = std::max(entry_best[j], sim);
+      }
+      if ((near >> (16 + i) & 1) != 0 && q[i].script == q[i + 1].script) {
         // Two query parts written as one entry part (as the scorer, less 0.03).
         double joined = usable(query_pair_similarity(i, parts[j], table, table_keys) - 0.03);
         query_best[i] = std::max(query_best[i], joined);
         query_best[i + 1] = std::max(query_best[i + 1], joined);
         entry_best[j] = std::max(entry_best[j], joined);
       }
-      if (entry_joins) {
+      if ((joins >> i & 1) != 0) {
         double joined =
             usable(entry_pair_similarity(i, parts[j], parts[j + 1], table, table_keys) - 0.03);
         query_best[i] = std::max(query_best[i], joined);
