@@ -33,6 +33,7 @@ void add_audit_command(CLI::App& app, GlobalOptions& global, int& exit_code);
 void add_ingest_command(CLI::App& app, GlobalOptions& global, int& exit_code);
 void add_screen_command(CLI::App& app, GlobalOptions& global, int& exit_code);
 void add_search_command(CLI::App& app, GlobalOptions& global, int& exit_code);
+void add_watchlist_command(CLI::App& app, GlobalOptions& global, int& exit_code);
 // Also adds `tansiq sync`.
 void add_partner_command(CLI::App& app, GlobalOptions& global, int& exit_code);
 

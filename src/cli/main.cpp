@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   add_partner_command(app, global, exit_code);
   add_screen_command(app, global, exit_code);
   add_search_command(app, global, exit_code);
+  add_watchlist_command(app, global, exit_code);
 
   try {
     app.parse(argc, argv);

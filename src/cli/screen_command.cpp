@@ -35,6 +35,7 @@ void add_screen_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
     std::string name, file, birth_date, nationality;
     double threshold = names::default_threshold;
     std::size_t max_results = 10;
+    unsigned threads = 0;
   };
   auto options = std::make_shared<Options>();
   command->add_option("NAME", options->name, "A name, in Arabic script or Latin letters");
@@ -46,6 +47,10 @@ void add_screen_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
       ->check(CLI::Range(0.0, 1.0));
   command->add_option("--max", options->max_results, "Candidates per name")
       ->check(CLI::Range(1, 1000));
+  command
+      ->add_option("--threads", options->threads,
+                   "Threads screening a --file (default: one per core)")
+      ->check(CLI::Range(0, 256));
   command->callback([&global, &exit_code, options] {
     if (options->name.empty() == options->file.empty()) {
       exit_code = report(make_error(Error::Kind::invalid_input, "give either a NAME or --file"));
@@ -99,15 +104,20 @@ void add_screen_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
     if (!global.quiet)
       std::fprintf(stderr, "Screening %zu name(s) against %zu entries\n", queries.size(),
                    loaded->entries);
-    for (const auto& query : queries) {
-      auto candidates = loaded->watchlist.screen(query.name, query.options);
-      if (!candidates) {
-        Error error = candidates.error();
-        error.where = query.where;
+    // All names on all cores (screen_batch), printed in file order.
+    std::vector<names::ScreenRequest> requests;
+    requests.reserve(queries.size());
+    for (const auto& query : queries)
+      requests.push_back({query.name, query.options});
+    auto results = loaded->watchlist.screen_batch(requests, options->threads);
+    for (std::size_t k = 0; k < queries.size(); ++k) {
+      if (!results[k]) {
+        Error error = results[k].error();
+        error.where = queries[k].where;
         exit_code = report(error);
         continue;
       }
-      print_candidates(query, *candidates);
+      print_candidates(queries[k], *results[k]);
     }
   });
 }

@@ -126,6 +126,9 @@ void CandidateIndex::build() {
   for (std::size_t b = 0; b < buckets; ++b)
     offsets_[b + 1] += offsets_[b];
   postings_.assign(pending_hashes_.size(), 0);
+  name_limit_ = 0;
+  for (std::uint32_t name : pending_names_)
+    name_limit_ = std::max<std::size_t>(name_limit_, std::size_t{name} + 1);
   std::vector<std::uint32_t> fill(offsets_.begin(), offsets_.end() - 1);
   for (std::size_t k = 0; k < pending_hashes_.size(); ++k)
     postings_[fill[pending_hashes_[k] & bucket_mask_]++] = pending_names_[k];
@@ -155,45 +158,71 @@ std::vector<std::uint32_t> CandidateIndex::candidates(const std::vector<PartHash
   return found;
 }
 
+namespace {
+
+// Per-thread counters of keys shared, one per name id, all zero between look-ups: counting
+// hits in place costs one increment per posting, where sorting them cost a sort of every
+// hit (posting lists run to thousands of names on a large list).
+struct HitCounter {
+  std::vector<std::uint8_t> counts;
+  std::vector<std::uint32_t> touched;
+};
+
+HitCounter& hit_counter(std::size_t names) {
+  thread_local HitCounter counter;
+  if (counter.counts.size() < names)
+    counter.counts.resize(names, 0);
+  return counter;
+}
+
+} // namespace
+
 std::vector<std::uint32_t> CandidateIndex::lookup(const std::vector<std::uint64_t>& keys,
                                                   std::size_t required, std::size_t limit) const {
   // Buckets, not hashes, decide what is read: two keys in one bucket are read once.
   std::vector<std::uint64_t> buckets;
+  buckets.reserve(keys.size());
   for (std::uint64_t h : keys)
     buckets.push_back(h & bucket_mask_);
   std::sort(buckets.begin(), buckets.end());
   buckets.erase(std::unique(buckets.begin(), buckets.end()), buckets.end());
 
-  std::vector<std::uint32_t> hits;
+  HitCounter& counter = hit_counter(name_limit_);
+  auto& counts = counter.counts;
+  auto& touched = counter.touched;
+  touched.clear();
   for (std::uint64_t b : buckets) {
-    auto first = postings_.begin() + offsets_[b], last = postings_.begin() + offsets_[b + 1];
-    // A name posted twice in a bucket (two of its pairs collide) counts once.
-    std::size_t before = hits.size();
-    hits.insert(hits.end(), first, last);
-    auto end = std::unique(hits.begin() + static_cast<std::ptrdiff_t>(before), hits.end());
-    hits.erase(end, hits.end());
+    // A bucket's postings are sorted: a name posted twice in it (two of its keys collide)
+    // counts once.
+    std::uint32_t previous = ~0u;
+    for (std::uint32_t k = offsets_[b]; k < offsets_[b + 1]; ++k) {
+      std::uint32_t name = postings_[k];
+      if (name == previous)
+        continue;
+      previous = name;
+      std::uint8_t& count = counts[name];
+      if (count == 0)
+        touched.push_back(name);
+      if (count < 255)
+        ++count;
+    }
   }
-  std::sort(hits.begin(), hits.end());
   std::vector<std::pair<std::uint32_t, std::uint32_t>> counted; // (hits, name)
-  for (std::size_t k = 0; k < hits.size();) {
-    std::size_t end = k;
-    while (end < hits.size() && hits[end] == hits[k])
-      ++end;
-    if (end - k >= required)
-      counted.emplace_back(static_cast<std::uint32_t>(end - k), hits[k]);
-    k = end;
+  counted.reserve(touched.size());
+  for (std::uint32_t name : touched) {
+    if (counts[name] >= required)
+      counted.emplace_back(counts[name], name);
+    counts[name] = 0;
   }
+  auto better = [](const auto& a, const auto& b) {
+    return a.first > b.first || (a.first == b.first && a.second < b.second);
+  };
   if (counted.size() > limit) {
-    std::partial_sort(counted.begin(), counted.begin() + static_cast<std::ptrdiff_t>(limit),
-                      counted.end(), [](const auto& a, const auto& b) {
-                        return a.first > b.first || (a.first == b.first && a.second < b.second);
-                      });
+    std::nth_element(counted.begin(), counted.begin() + static_cast<std::ptrdiff_t>(limit),
+                     counted.end(), better);
     counted.resize(limit);
-  } else {
-    std::sort(counted.begin(), counted.end(), [](const auto& a, const auto& b) {
-      return a.first > b.first || (a.first == b.first && a.second < b.second);
-    });
   }
+  std::sort(counted.begin(), counted.end(), better);
   std::vector<std::uint32_t> out;
   out.reserve(counted.size());
   for (const auto& c : counted)

@@ -49,6 +49,7 @@ private:
   std::vector<std::uint64_t> pending_hashes_;
   std::vector<std::uint32_t> pending_names_;
   std::uint64_t bucket_mask_ = 0;
+  std::size_t name_limit_ = 0;          // largest name id + 1
   std::vector<std::uint32_t> offsets_;  // bucket -> first posting
   std::vector<std::uint32_t> postings_; // name ids
 };

@@ -355,6 +355,10 @@ void Watchlist::build() {
     fresh.add(static_cast<std::uint32_t>(f), d.form_keys(f, joined));
   d.index = std::move(fresh);
   d.index.build();
+  // Queries mostly repeat the list's parts: room for several values per pair of distinct
+  // parts (single parts and two joined), bounded (16 bytes a value).
+  d.shared.prepare(
+      std::min<std::size_t>(std::size_t{1} << 20, d.parts.size() * d.parts.size() * 8));
   // Form -> names, in name order.
   d.form_name_offset.assign(d.form_count() + 1, 0);
   for (std::uint32_t f : d.name_form)
@@ -455,6 +459,13 @@ Result<std::vector<Candidate>> Watchlist::screen(std::string_view name,
     out.push_back(std::move(c));
   }
   return out;
+}
+
+Result<void> check_name(std::string_view name) {
+  auto parsed = parse(name);
+  if (!parsed)
+    return parsed.error();
+  return {};
 }
 
 Result<double> name_similarity(std::string_view a, std::string_view b, Explanation* explanation) {

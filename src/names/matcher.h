@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,12 +54,22 @@ struct ScreenOptions {
   std::optional<std::string> nationality; // lowers the score of entries whose nationality disagrees
 };
 
+// One name of a batch and how to screen it.
+struct ScreenRequest {
+  std::string_view name;
+  ScreenOptions options = {};
+};
+
 struct Candidate {
   std::string id;
   double score = 0;
   std::string matched_name; // the entry's name form that scored best
   Explanation explanation;
 };
+
+// Nothing if `name` is a name the matcher can use; otherwise why not (invalid UTF-8, another
+// script, only particles...), as screen() and Watchlist::add() would say.
+Result<void> check_name(std::string_view name);
 
 // Similarity of two names in [0, 1]; an error if either is not a usable name.
 Result<double> name_similarity(std::string_view a, std::string_view b,
@@ -82,6 +93,12 @@ public:
   // Ranked candidates scoring at least options.threshold, best first.
   Result<std::vector<Candidate>> screen(std::string_view name,
                                         const ScreenOptions& options = {}) const;
+
+  // Screens every request on `threads` threads (0: one per hardware thread), each as
+  // screen() would; results in request order. Threads take small chunks of requests in
+  // turn, so a slow name does not hold the others back.
+  std::vector<Result<std::vector<Candidate>>> screen_batch(std::span<const ScreenRequest> requests,
+                                                           unsigned threads = 0) const;
 
   std::size_t size() const;          // entries
   std::size_t name_count() const;    // indexed name forms

@@ -876,23 +876,59 @@ double score_names(const NameParts& query, const NameParts& entry, Explanation* 
   return align_names(query, m, entry.reordered, part, sims, explanation);
 }
 
+void SharedSimilarities::prepare(std::size_t values) {
+  values = std::min<std::size_t>(values, 1 << 20);
+  std::size_t slots = std::bit_ceil(std::max<std::size_t>(64, values * 2));
+  slots_ = std::make_unique<Slot[]>(slots);
+  mask_ = slots - 1;
+  capacity_ = slots / 2;
+  size_.store(0, std::memory_order_relaxed);
+}
+
+std::size_t SharedSimilarities::slot_index(std::uint64_t key) const {
+  key ^= key >> 33;
+  key *= 0xff51afd7ed558ccdULL;
+  key ^= key >> 33;
+  return static_cast<std::size_t>(key) & mask_;
+}
+
 bool SharedSimilarities::find(std::uint64_t key, double& value) const {
-  Shard& shard = shards_[(key * 0x9e3779b97f4a7c15ULL) >> 58];
-  std::lock_guard<std::mutex> hold(shard.lock);
-  auto it = shard.values.find(key);
-  if (it == shard.values.end())
+  if (!slots_ || key >= writing - 1)
     return false;
-  value = it->second;
-  return true;
+  const std::uint64_t stored = key + 1;
+  for (std::size_t probe = 0, at = slot_index(key); probe < max_probes;
+       ++probe, at = (at + 1) & mask_) {
+    // Acquire: the value was written before the key was published without `writing`.
+    std::uint64_t k = slots_[at].key.load(std::memory_order_acquire);
+    if (k == 0)
+      return false;
+    if (k == stored) {
+      value = std::bit_cast<double>(slots_[at].value.load(std::memory_order_relaxed));
+      return true;
+    }
+    if (k == (stored | writing))
+      return false;
+  }
+  return false;
 }
 
 void SharedSimilarities::insert(std::uint64_t key, double value) const {
-  if (size_.load(std::memory_order_relaxed) >= capacity_)
+  if (!slots_ || key >= writing - 1 || size_.load(std::memory_order_relaxed) >= capacity_)
     return;
-  Shard& shard = shards_[(key * 0x9e3779b97f4a7c15ULL) >> 58];
-  std::lock_guard<std::mutex> hold(shard.lock);
-  if (shard.values.emplace(key, value).second)
-    size_.fetch_add(1, std::memory_order_relaxed);
+  const std::uint64_t stored = key + 1;
+  for (std::size_t probe = 0, at = slot_index(key); probe < max_probes;
+       ++probe, at = (at + 1) & mask_) {
+    std::uint64_t k = slots_[at].key.load(std::memory_order_relaxed);
+    if (k == 0 &&
+        slots_[at].key.compare_exchange_strong(k, stored | writing, std::memory_order_relaxed)) {
+      slots_[at].value.store(std::bit_cast<std::uint64_t>(value), std::memory_order_relaxed);
+      slots_[at].key.store(stored, std::memory_order_release);
+      size_.fetch_add(1, std::memory_order_relaxed);
+      return;
+    }
+    if ((k & ~writing) == stored)
+      return; // another thread has it
+  }
 }
 
 QueryScorer::QueryScorer(const NameParts& query, std::vector<std::uint32_t> query_ids,
@@ -912,20 +948,15 @@ QueryScorer::QueryScorer(const NameParts& query, std::vector<std::uint32_t> quer
 double QueryScorer::single_similarity(std::size_t i, std::uint32_t id,
                                       std::span<const NamePart> table,
                                       std::span<const std::vector<std::string>> table_keys) {
+  // Most parts a query meets are not near it: the mask (cached per part) says so without
+  // a look-up per query part.
+  if (i < 16 && (near_mask(id, table_keys) >> i & 1) == 0)
+    return 0.0;
   auto compute = [&] {
-    bool compared =
-        i < 16 ? (near_mask(id, table_keys) >> i & 1) != 0 : may_be_same(keys_[i], table_keys[id]);
-    if (!compared)
+    if (i >= 16 && !may_be_same(keys_[i], table_keys[id]))
       return 0.0;
-    if (!shared_ || query_ids_[i] == no_id)
-      return part_similarity(query_.parts[i], table[id]);
-    std::uint64_t key = static_cast<std::uint64_t>(query_ids_[i]) << 32 | id;
-    double value;
-    if (!shared_->find(key, value)) {
-      value = part_similarity(query_.parts[i], table[id]);
-      shared_->insert(key, value);
-    }
-    return value;
+    return shared_value(shared_key(0, query_id(i), id, 0),
+                        [&] { return part_similarity(query_.parts[i], table[id]); });
   };
   if (id >= cache_id_limit)
     return compute();
@@ -938,10 +969,14 @@ double QueryScorer::single_similarity(std::size_t i, std::uint32_t id,
 double QueryScorer::query_pair_similarity(std::size_t i, std::uint32_t id,
                                           std::span<const NamePart> table,
                                           std::span<const std::vector<std::string>> table_keys) {
+  if (i < 16 && (near_mask(id, table_keys) >> (16 + i) & 1) == 0)
+    return 0.0; // lengths_may_join said no, cached per part
   auto compute = [&] {
-    if (!lengths_may_join(table_keys[id], keys_[i], keys_[i + 1]))
+    if (i >= 16 && !lengths_may_join(table_keys[id], keys_[i], keys_[i + 1]))
       return 0.0;
-    return joined_similarity(joined_[i], table[id], table_keys[id], joined_keys_[i]);
+    return shared_value(shared_key(2, query_id(i), query_id(i + 1), id), [&] {
+      return joined_similarity(joined_[i], table[id], table_keys[id], joined_keys_[i]);
+    });
   };
   if (id >= cache_id_limit)
     return compute();
@@ -954,21 +989,15 @@ double QueryScorer::query_pair_similarity(std::size_t i, std::uint32_t id,
 double QueryScorer::entry_pair_similarity(std::size_t i, std::uint32_t first, std::uint32_t next,
                                           std::span<const NamePart> table,
                                           std::span<const std::vector<std::string>> table_keys) {
+  if (i < 16 && (entry_join_mask(first, next, table_keys) >> i & 1) == 0)
+    return 0.0; // lengths_may_join said no, cached per pair of parts
   auto compute = [&] {
-    if (!lengths_may_join(keys_[i], table_keys[first], table_keys[next]))
+    if (i >= 16 && !lengths_may_join(keys_[i], table_keys[first], table_keys[next]))
       return 0.0;
-    // The joined skeletons do not depend on the query part: worked out once per pair.
-    std::vector<std::string>* joined_keys = nullptr;
-    std::uint64_t pair = static_cast<std::uint64_t>(first) << 32 | next;
-    auto [slot, inserted] = joined_entry_.find_or_insert(pair);
-    if (inserted) {
-      *slot = static_cast<std::uint32_t>(joined_entry_keys_.size());
-      joined_entry_keys_.push_back(skeletons(join_parts(table[first], table[next])));
-    }
-    joined_keys = &joined_entry_keys_[*slot];
-    if (!may_be_joined(keys_[i], *joined_keys))
-      return 0.0;
-    return part_similarity(query_.parts[i], join_parts(table[first], table[next]));
+    // Shared across queries: joining the entry's parts and comparing is the costliest
+    // similarity a query asks for, and queries repeat the same parts.
+    return shared_value(shared_key(1, query_id(i), first, next),
+                        [&] { return entry_pair_uncached(i, first, next, table); });
   };
   if (first >= cache_id_limit || next >= cache_id_limit)
     return compute();
@@ -978,6 +1007,36 @@ double QueryScorer::entry_pair_similarity(std::size_t i, std::uint32_t first, st
   return *value;
 }
 
+double QueryScorer::entry_pair_uncached(std::size_t i, std::uint32_t first, std::uint32_t next,
+                                        std::span<const NamePart> table) {
+  // The joined skeletons do not depend on the query part: worked out once per pair.
+  std::uint64_t pair = static_cast<std::uint64_t>(first) << 32 | next;
+  auto [slot, inserted] = joined_entry_.find_or_insert(pair);
+  if (inserted) {
+    *slot = static_cast<std::uint32_t>(joined_entry_keys_.size());
+    joined_entry_keys_.push_back(skeletons(join_parts(table[first], table[next])));
+  }
+  if (!may_be_joined(keys_[i], joined_entry_keys_[*slot]))
+    return 0.0;
+  return part_similarity(query_.parts[i], join_parts(table[first], table[next]));
+}
+
+std::uint64_t QueryScorer::shared_key(std::uint64_t kind, std::uint32_t a, std::uint32_t b,
+                                      std::uint32_t c) const {
+  if (!shared_)
+    return no_shared_key;
+  if (kind == 0 || kind == 3) // two ids of 30 bits
+    return a < (1u << 30) && b < (1u << 30) ? kind << 60 | static_cast<std::uint64_t>(a) << 30 | b
+                                            : no_shared_key;
+  if (a >= (1u << 20) || b >= (1u << 20) || c >= (1u << 20)) // three ids of 20 bits
+    return no_shared_key;
+  return kind << 60 | static_cast<std::uint64_t>(a) << 40 | static_cast<std::uint64_t>(b) << 20 | c;
+}
+
+std::uint32_t QueryScorer::query_id(std::size_t i) const {
+  return shared_ && i < query_ids_.size() ? query_ids_[i] : no_id;
+}
+
 std::uint32_t QueryScorer::near_mask(std::uint32_t id,
                                      std::span<const std::vector<std::string>> table_keys) {
   auto [mask, inserted] = near_.find_or_insert(id);
@@ -985,13 +1044,28 @@ std::uint32_t QueryScorer::near_mask(std::uint32_t id,
     const auto& keys = table_keys[id];
     const std::size_t n = query_.parts.size();
     for (std::size_t i = 0; i < n && i < 16; ++i) {
-      if (may_be_same(keys_[i], keys))
+      // Shared across queries too: comparing skeletons is most of what a query does with
+      // the parts it has not met yet.
+      double near = shared_value(shared_key(3, query_id(i), id, 0),
+                                 [&] { return may_be_same(keys_[i], keys) ? 1.0 : 0.0; });
+      if (near != 0)
         *mask |= 1u << i;
       // Two query parts as this one (the scorer's first test).
       if (i + 1 < n && lengths_may_join(keys, keys_[i], keys_[i + 1]))
         *mask |= 1u << (16 + i);
     }
   }
+  return *mask;
+}
+
+std::uint32_t QueryScorer::entry_join_mask(std::uint32_t first, std::uint32_t next,
+                                           std::span<const std::vector<std::string>> table_keys) {
+  auto [mask, inserted] =
+      entry_joins_.find_or_insert(static_cast<std::uint64_t>(first) << 32 | next);
+  if (inserted)
+    for (std::size_t i = 0; i < query_.parts.size() && i < 16; ++i)
+      if (lengths_may_join(keys_[i], table_keys[first], table_keys[next]))
+        *mask |= 1u << i;
   return *mask;
 }
 
@@ -1013,15 +1087,22 @@ double QueryScorer::coarse_estimate(std::span<const std::uint32_t> parts,
         query_near |= 3u << i;
         entry_near |= 1u << j;
       }
-      if (j + 1 < m && lengths_may_join(keys_[i], table_keys[parts[j]], table_keys[parts[j + 1]])) {
-        query_near |= 1u << i;
+    }
+    if (j + 1 < m) {
+      // Query parts that entry parts j and j+1 together may stand for (cached per pair).
+      std::uint32_t joins = entry_join_mask(parts[j], parts[j + 1], table_keys);
+      if (joins != 0) {
+        query_near |= joins;
         entry_near |= 3u << j;
       }
     }
   }
   int missing =
       std::popcount(~query_near & ((1u << n) - 1)) + std::popcount(~entry_near & ((1u << m) - 1));
-  return std::pow(omission_factor, missing);
+  double estimate = 1.0; // omission_factor^missing, without pow() on every candidate
+  for (int k = 0; k < missing; ++k)
+    estimate *= omission_factor;
+  return estimate;
 }
 
 double QueryScorer::estimate(std::span<const std::uint32_t> parts, std::span<const NamePart> table,
@@ -1036,18 +1117,25 @@ double QueryScorer::estimate(std::span<const std::uint32_t> parts, std::span<con
   auto usable = [](double sim) { return sim >= min_part_similarity ? sim : 0.0; };
   for (std::size_t j = 0; j < m; ++j) {
     bool entry_joins = j + 1 < m && table[parts[j]].script == table[parts[j + 1]].script;
+    // The masks say which similarities can be above 0 (n <= 16 here): the others are not
+    // looked up at all, one mask look-up per entry part instead of one per pair of parts.
+    const std::uint32_t near = near_mask(parts[j], table_keys);
+    const std::uint32_t joins =
+        entry_joins ? entry_join_mask(parts[j], parts[j + 1], table_keys) : 0;
     for (std::size_t i = 0; i < n; ++i) {
-      double sim = usable(single_similarity(i, parts[j], table, table_keys));
-      query_best[i] = std::max(query_best[i], sim);
-      entry_best[j] = std::max(entry_best[j], sim);
-      if (i + 1 < n && q[i].script == q[i + 1].script) {
+      if ((near >> i & 1) != 0) {
+        double sim = usable(single_similarity(i, parts[j], table, table_keys));
+        query_best[i] = std::max(query_best[i], sim);
+        entry_best[j] = std::max(entry_best[j], sim);
+      }
+      if ((near >> (16 + i) & 1) != 0 && q[i].script == q[i + 1].script) {
         // Two query parts written as one entry part (as the scorer, less 0.03).
         double joined = usable(query_pair_similarity(i, parts[j], table, table_keys) - 0.03);
         query_best[i] = std::max(query_best[i], joined);
         query_best[i + 1] = std::max(query_best[i + 1], joined);
         entry_best[j] = std::max(entry_best[j], joined);
       }
-      if (entry_joins) {
+      if ((joins >> i & 1) != 0) {
         double joined =
             usable(entry_pair_similarity(i, parts[j], parts[j + 1], table, table_keys) - 0.03);
         query_best[i] = std::max(query_best[i], joined);
@@ -1067,7 +1155,8 @@ double QueryScorer::estimate(std::span<const std::uint32_t> parts, std::span<con
   for (std::size_t k = 0; k < count; ++k, missing *= omission_factor) {
     if (best[k] < min_part_similarity)
       continue;
-    double weakest = std::pow(std::min(1.0, best[k] / weakest_part_floor), 3);
+    double ratio = std::min(1.0, best[k] / weakest_part_floor);
+    double weakest = ratio * ratio * ratio;
     result = std::max(result, missing * weakest * strongest);
   }
   return result;

@@ -8,7 +8,7 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
-#include <mutex>
+#include <memory>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -32,21 +32,29 @@ double romanisation_cost(std::string_view arabic_symbols, std::string_view latin
 double score_names(const NameParts& query, const NameParts& entry, Explanation* explanation);
 
 // Single part similarities shared by every query on one watchlist: queries repeat parts as
-// lists do (Muhammad, Ahmad, Abdallah...). Keyed by two part ids of the watchlist's table;
-// safe to use from several threads; stops growing at `capacity` values.
+// lists do (Muhammad, Ahmad, Abdallah...). Keyed by two part ids of the watchlist's table.
+// Safe to use from several threads without a lock (every query reads it, so a lock was
+// the most expensive step of a query): a fixed open-addressing table of atomic slots,
+// sized by prepare(); it stops taking values when half full, and a value being written
+// reads as absent (the reader computes it again).
 class SharedSimilarities {
 public:
-  explicit SharedSimilarities(std::size_t capacity = 1 << 20) : capacity_(capacity) {}
+  SharedSimilarities() = default;
+  // Room for `values` values (at most 1 << 20); forgets what was stored. Not thread-safe.
+  void prepare(std::size_t values);
   bool find(std::uint64_t key, double& value) const;
   void insert(std::uint64_t key, double value) const;
 
 private:
-  struct Shard {
-    std::mutex lock;
-    std::unordered_map<std::uint64_t, double> values;
+  struct Slot {
+    std::atomic<std::uint64_t> key{0};   // key + 1; 0 = empty; top bit: value being written
+    std::atomic<std::uint64_t> value{0}; // the double's bits
   };
-  std::size_t capacity_;
-  mutable std::array<Shard, 64> shards_;
+  static constexpr std::uint64_t writing = 1ULL << 63;
+  static constexpr std::size_t max_probes = 16;
+  std::size_t slot_index(std::uint64_t key) const;
+  std::unique_ptr<Slot[]> slots_;
+  std::size_t mask_ = 0, capacity_ = 0;
   mutable std::atomic<std::size_t> size_{0};
 };
 
@@ -82,7 +90,7 @@ class QueryScorer {
     }
     void grow() {
       std::vector<std::pair<std::uint64_t, Value>> old(
-          std::max<std::size_t>(2048, slots_.size() * 2));
+          std::max<std::size_t>(256, slots_.size() * 2)); // small first: zeroed per query
       old.swap(slots_);
       used_ = 0;
       for (const auto& [key, value] : old)
@@ -125,6 +133,9 @@ private:
   // Bit i: query part i and part `id` are compared (may_be_same); bit 16 + i: query parts
   // i and i+1 may be written as part `id` (lengths_may_join).
   std::uint32_t near_mask(std::uint32_t id, std::span<const std::vector<std::string>> table_keys);
+  // Bit i: query part i may be written as parts `first` and `next` together.
+  std::uint32_t entry_join_mask(std::uint32_t first, std::uint32_t next,
+                                std::span<const std::vector<std::string>> table_keys);
   double single_similarity(std::size_t i, std::uint32_t id, std::span<const NamePart> table,
                            std::span<const std::vector<std::string>> table_keys);
   double query_pair_similarity(std::size_t i, std::uint32_t id, std::span<const NamePart> table,
@@ -132,6 +143,27 @@ private:
   double entry_pair_similarity(std::size_t i, std::uint32_t first, std::uint32_t next,
                                std::span<const NamePart> table,
                                std::span<const std::vector<std::string>> table_keys);
+
+  // The SharedSimilarities key of a similarity: kind 0 = query part a, table part b;
+  // 1 = query part a, table parts b and c joined; 2 = query parts a and b joined, table
+  // part c; 3 = whether query part a and table part b are compared at all (1 or 0). no_shared_key
+  // when there is no table or an id does not fit (no_id included).
+  static constexpr std::uint64_t no_shared_key = ~0ULL;
+  std::uint64_t shared_key(std::uint64_t kind, std::uint32_t a, std::uint32_t b,
+                           std::uint32_t c) const;
+  std::uint32_t query_id(std::size_t i) const;
+  template <class Compute> double shared_value(std::uint64_t key, Compute compute) {
+    double value;
+    if (key == no_shared_key)
+      return compute();
+    if (!shared_->find(key, value)) {
+      value = compute();
+      shared_->insert(key, value);
+    }
+    return value;
+  }
+  double entry_pair_uncached(std::size_t i, std::uint32_t first, std::uint32_t next,
+                             std::span<const NamePart> table);
 
   const NameParts& query_;
   std::vector<std::vector<std::string>> keys_; // skeletons of each query part
@@ -142,6 +174,7 @@ private:
   const SharedSimilarities* shared_;
   Cache<std::uint32_t> near_;         // part id -> query parts it may match (coarse_estimate)
   Cache<std::uint32_t> joined_entry_; // two part ids -> their joined skeletons' index
+  Cache<std::uint32_t> entry_joins_;  // two part ids -> entry_join_mask
   std::vector<std::vector<std::string>> joined_entry_keys_;
 };
 

@@ -175,3 +175,44 @@ TEST(Watchlist, ScreeningFindsWhatNameSimilarityMatches) {
   std::printf("screening found %zu of the %zu pairs name_similarity matches\n", found, matched);
   EXPECT_GE(static_cast<double>(found), 0.93 * static_cast<double>(matched));
 }
+
+// screen_batch on several threads gives, in request order, what screen gives one by one
+// (the shared similarity table is filled concurrently: the results must not depend on it).
+TEST(Watchlist, BatchScreeningOnSeveralThreadsGivesWhatScreenGives) {
+  auto pairs = development_pairs();
+  ASSERT_GT(pairs.size(), 900u);
+  Watchlist list;
+  for (std::size_t k = 0; k < pairs.size(); ++k)
+    ASSERT_TRUE(list.add({std::to_string(k), {pairs[k].second}, {}, {}}));
+  list.build();
+  std::vector<ScreenRequest> requests;
+  for (const auto& pair : pairs)
+    requests.push_back({pair.first, {}});
+  requests.push_back({"", {}});                 // an error, in its place
+  requests.push_back({"Omar \xFF Haddad", {}}); // invalid UTF-8
+  ScreenOptions dated;
+  dated.birth_date = "1950";
+  dated.threshold = 0.5;
+  requests.push_back({pairs[0].first, dated}); // each request has its own options
+
+  // Threads first: the table is empty then, so they race to fill it.
+  for (unsigned threads : {4u, 1u, 0u}) {
+    auto batch = list.screen_batch(requests, threads);
+    ASSERT_EQ(batch.size(), requests.size());
+    for (std::size_t k = 0; k < requests.size(); ++k) {
+      auto one = list.screen(requests[k].name, requests[k].options);
+      ASSERT_EQ(batch[k].ok(), one.ok()) << requests[k].name;
+      if (!one) {
+        EXPECT_EQ(batch[k].error().message, one.error().message);
+        continue;
+      }
+      ASSERT_EQ(batch[k]->size(), one->size()) << requests[k].name;
+      for (std::size_t c = 0; c < one->size(); ++c) {
+        EXPECT_EQ((*batch[k])[c].id, (*one)[c].id) << requests[k].name;
+        EXPECT_EQ((*batch[k])[c].score, (*one)[c].score) << requests[k].name;
+        EXPECT_EQ((*batch[k])[c].explanation.summary(), (*one)[c].explanation.summary());
+      }
+    }
+  }
+  EXPECT_TRUE(list.screen_batch({}, 4).empty());
+}

@@ -1,0 +1,89 @@
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "node/watchlist_csv.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+namespace tansiq::cli {
+namespace {
+
+// Watchlists are lists of people, not bulk data: a file over this is refused unread.
+constexpr std::uintmax_t kMaxWatchlistBytes = 512u * 1024 * 1024;
+
+Result<std::string> read_file(const std::string& path) {
+  std::error_code error;
+  auto size = std::filesystem::file_size(path, error);
+  if (error)
+    return make_error(Error::Kind::not_found, error.message(), path);
+  if (size > kMaxWatchlistBytes)
+    return make_error(Error::Kind::invalid_input,
+                      "file of " + std::to_string(size) + " bytes is over the " +
+                          std::to_string(kMaxWatchlistBytes) + "-byte limit",
+                      path);
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return make_error(Error::Kind::unavailable, "cannot open the file", path);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad())
+    return make_error(Error::Kind::unavailable, "read error", path);
+  return bytes;
+}
+
+} // namespace
+
+void add_watchlist_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
+  auto* command =
+      app.add_subcommand("watchlist", "Manage the persons of interest screened against");
+  command->require_subcommand(1);
+
+  auto* import = command->add_subcommand(
+      "import", "Import a watchlist from CSV (columns: reference, name, aliases, birth_date, "
+                "nationality, kind, list; see docs/names.md) as STIX identities/threat actors");
+  struct Options {
+    std::string file, collection, list, tlp = "amber";
+  };
+  auto options = std::make_shared<Options>();
+  import->add_option("FILE", options->file, "The CSV file (UTF-8, header row first)")->required();
+  import->add_option("-c,--collection", options->collection,
+                     "Collection id (default: the node's default collection)");
+  import->add_option("--list", options->list,
+                     "The list's id (e.g. un-1267), for rows without a \"list\" column value");
+  import->add_option("--tlp", options->tlp, "TLP 2.0 marking (default: amber)")
+      ->check(CLI::IsMember({"clear", "green", "amber"}));
+  import->callback([&global, &exit_code, options] {
+    auto bytes = read_file(options->file);
+  if (!bytes) {
+    exit_code = report(bytes.error());
+    return;
+  }
+  auto opened = open_node_or_report(global, exit_code);
+  if (!opened)
+    return;
+  std::string target =
+      options->collection.empty() ? opened->config.default_collection : options->collection;
+  node::WatchlistCsvOptions csv;
+  csv.list_id = options->list;
+  csv.tlp = node::parse_tlp(options->tlp).value_or(node::Tlp::amber);
+  auto imported = node::import_watchlist_csv(*opened->store, target, *bytes, csv);
+  if (!imported) {
+    Error error = imported.error();
+    if (error.where.empty())
+      error.where = options->file;
+    exit_code = report(error);
+    return;
+  }
+  if (imported->added + imported->updated > 0)
+    update_search_index(global, *opened->store);
+  if (!global.quiet)
+    std::printf("Imported %s into collection %s: %zu row(s) (%zu person(s), %zu threat "
+                "actor(s), %zu name(s)); %zu new, %zu new version(s), %zu unchanged\n",
+                options->file.c_str(), target.c_str(), imported->rows, imported->individuals,
+                imported->threat_actors, imported->names, imported->added, imported->updated,
+                imported->unchanged);
+});
+} // namespace tansiq::cli
+
+} // namespace tansiq::cli

@@ -1,0 +1,108 @@
+// `tansiq watchlist import`: a CSV list becomes persons that `tansiq screen` finds; a bad
+// file is refused with line and column and changes nothing; importing again adds nothing.
+#include "support/node_init.h"
+#include "support/process.h"
+#include "support/temp_dir.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+using namespace tansiq;
+using test_support::ProcessResult;
+using test_support::run_tansiq;
+
+namespace {
+
+std::string describe(const ProcessResult& result) {
+  return "exit " + std::to_string(result.exit_code) + "\n--- stdout:\n" +
+         result.out.substr(0, 3000) + "\n--- stderr:\n" + result.err.substr(0, 3000);
+}
+
+void write_file(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out << bytes;
+}
+
+class WatchlistCommand : public ::testing::Test {
+protected:
+  void SetUp() override { node_ = test_support::init_node(dir_.file("node")); }
+  ProcessResult tansiq(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--dir", node_.directory});
+    return run_tansiq(args);
+  }
+  // The stored objects as `tansiq export` prints them (the bundle's own id is new each time).
+  std::string exported() {
+    auto result = tansiq({"export"});
+    EXPECT_EQ(result.exit_code, 0) << describe(result);
+    auto objects = result.out.find("\"objects\":");
+    EXPECT_NE(objects, std::string::npos) << describe(result);
+    return objects == std::string::npos ? result.out : result.out.substr(objects);
+  }
+  test_support::TempDir dir_;
+  test_support::InitializedNode node_;
+};
+
+const char* kList = "\xEF\xBB\xBF"
+                    "reference,name,aliases,birth_date,nationality\r\n"
+                    "QDi.001,عبد اللطيف الحموشي,\"Abdellatif Hammouchi;HAMMOUCHI, "
+                    "Abdellatif\",1966,MA\r\n"
+                    "QDi.002,Youssef Kacem,يوسف قاسم,1980,DZ\r\n";
+
+} // namespace
+
+TEST_F(WatchlistCommand, ImportedListIsScreenedAndImportingAgainAddsNothing) {
+  std::string file = dir_.file("list.csv");
+  write_file(file, kList);
+  auto imported = tansiq({"watchlist", "import", file, "--list", "un-1267"});
+  ASSERT_EQ(imported.exit_code, 0) << describe(imported);
+  EXPECT_NE(imported.out.find("2 row(s) (2 person(s), 0 threat actor(s), 5 name(s)); 2 new, 0 "
+                              "new version(s), 0 unchanged"),
+            std::string::npos)
+      << describe(imported);
+
+  auto screened = tansiq({"screen", "Abdelatif Hamouchi", "--dob", "1966"});
+  ASSERT_EQ(screened.exit_code, 0) << describe(screened);
+  EXPECT_NE(screened.out.find("identity--"), std::string::npos) << describe(screened);
+  EXPECT_NE(screened.out.find("birth date agrees"), std::string::npos) << describe(screened);
+
+  // A file of names, screened on several threads, printed in file order.
+  std::string names = dir_.file("names.txt");
+  write_file(names, "Youssef Kacem\nعبد اللطيف الحموشي,1966,MA\nNobody Known Here\n");
+  auto batch = tansiq({"screen", "--file", names, "--threads", "3"});
+  ASSERT_EQ(batch.exit_code, 0) << describe(batch);
+  auto youssef = batch.out.find("Youssef Kacem\n");
+  auto hammouchi = batch.out.find("عبد اللطيف الحموشي\n");
+  auto nobody = batch.out.find("Nobody Known Here\n  no candidate");
+  ASSERT_NE(youssef, std::string::npos) << describe(batch);
+  ASSERT_NE(hammouchi, std::string::npos) << describe(batch);
+  ASSERT_NE(nobody, std::string::npos) << describe(batch);
+  EXPECT_LT(youssef, hammouchi);
+  EXPECT_LT(hammouchi, nobody);
+
+  std::string before = exported();
+  auto again = tansiq({"watchlist", "import", file, "--list", "un-1267"});
+  ASSERT_EQ(again.exit_code, 0) << describe(again);
+  EXPECT_NE(again.out.find("0 new, 0 new version(s), 2 unchanged"), std::string::npos)
+      << describe(again);
+  EXPECT_EQ(exported(), before);
+}
+
+TEST_F(WatchlistCommand, BadFileIsRefusedWithLineAndColumnAndStoresNothing) {
+  std::string before = exported();
+  std::string file = dir_.file("bad.csv");
+  write_file(file, "reference,name,birth_date\nA1,Omar Haddad,1970\nA2,Ali Zidane,1970-13\n");
+  auto refused = tansiq({"watchlist", "import", file, "--list", "eu"});
+  EXPECT_EQ(refused.exit_code, 3) << describe(refused);
+  EXPECT_NE(refused.err.find("line 3, column 3 (birth_date): \"1970-13\" is not a date"),
+            std::string::npos)
+      << describe(refused);
+  EXPECT_EQ(exported(), before);
+
+  auto missing = tansiq({"watchlist", "import", dir_.file("none.csv"), "--list", "eu"});
+  EXPECT_EQ(missing.exit_code, 4) << describe(missing);
+  auto no_collection = tansiq(
+      {"watchlist", "import", file, "--list", "eu", "-c", "00000000-0000-4000-8000-000000000000"});
+  EXPECT_NE(no_collection.exit_code, 0) << describe(no_collection);
+  EXPECT_EQ(exported(), before);
+}
