@@ -1,4 +1,5 @@
 #include "node/watchlist_csv.h"
+#include "policy/tlp.h"
 
 #include "names/matcher.h"
 #include "node/csv_reader.h"
@@ -398,7 +399,8 @@ Result<WatchlistCsvSummary> import_watchlist_csv(store::Store& store,
   objects.reserve(parsed->accepted.size());
   for (const auto& object : parsed->accepted)
     objects.push_back(store::NewObject{object.id, object.type, object.spec_version, object.version,
-                                       object.version_micros, object.json});
+                                       object.version_micros, object.json,
+                                       policy::tlp_label(object.object_marking_refs)});
   // One call, one transaction: all rows or none.
   auto outcomes = store.add_objects(collection_id, objects);
   if (!outcomes)

@@ -59,6 +59,12 @@ TEST_F(WatchlistCsv, ImportedPersonsAreFoundByScreening) {
   EXPECT_EQ(imported->added, 3u);
   EXPECT_EQ(imported->names, 7u);
   EXPECT_EQ(stored(), 3u);
+  // Filed under their marking (TLP:AMBER by default), as lists count them.
+  auto tlps = store_->count_tlps(kCollection);
+  ASSERT_TRUE(tlps.ok());
+  ASSERT_EQ(tlps->size(), 1u);
+  EXPECT_EQ(tlps->front().tlp, "TLP:AMBER");
+  EXPECT_EQ(tlps->front().count, 3u);
 
   auto loaded = node::load_watchlist(*store_);
   ASSERT_TRUE(loaded.ok());
