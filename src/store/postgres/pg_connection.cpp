@@ -145,8 +145,13 @@ Result<std::unique_ptr<Connection>> Connection::open(const std::string& conninfo
     return make_error(Error::Kind::unavailable,
                       "cannot connect to PostgreSQL: " +
                           trimmed(raw ? PQerrorMessage(raw) : "out of memory"));
+  // Bitmap scans off: the store's reads are pages in index order (LIMIT n),
+  // and on a table just filled by COPY (no statistics yet) the planner would
+  // otherwise pick a bitmap scan plus a sort of everything after the cursor,
+  // for every page: a scan of N objects then costs O(N^2).
   if (auto set = connection->execute("SET client_encoding TO 'UTF8'; "
                                      "SET synchronous_commit TO on; "
+                                     "SET enable_bitmapscan TO off; "
                                      "SET client_min_messages TO warning");
       !set)
     return set.error();

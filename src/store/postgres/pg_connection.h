@@ -75,7 +75,8 @@ private:
 class Connection {
 public:
   // Connects, and makes the session's settings explicit: UTF-8 client
-  // encoding, synchronous commit (an acknowledged write is on disk).
+  // encoding, synchronous commit (an acknowledged write is on disk), plans
+  // that page in index order.
   static Result<std::unique_ptr<Connection>> open(const std::string& conninfo);
   ~Connection();
   Connection(const Connection&) = delete;
