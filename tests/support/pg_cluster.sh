@@ -38,8 +38,17 @@ stop_cluster() {
   rm -rf "$dir"
 }
 
+stop_recorded() {
+  [ -f "$state" ] || return 0
+  local dir
+  dir=$(sed -n 2p "$state")
+  case $dir in /tmp/tansiq-pg-*) stop_cluster "$dir" ;; esac
+  rm -f "$state"
+}
+
 case $action in
 start)
+  stop_recorded # a cluster left by an interrupted run of the same build
   bin=$(find_bin)
   dir=$(mktemp -d /tmp/tansiq-pg-XXXXXX)
   if [ "$(id -u)" -eq 0 ]; then
@@ -61,10 +70,7 @@ start)
   printf 'host=%s port=5432 user=tansiq dbname=postgres\n%s\n' "$dir" "$dir" >"$state"
   ;;
 stop)
-  [ -f "$state" ] || exit 0
-  dir=$(sed -n 2p "$state")
-  case $dir in /tmp/tansiq-pg-*) stop_cluster "$dir" ;; esac
-  rm -f "$state"
+  stop_recorded
   ;;
 *) usage ;;
 esac
