@@ -7,6 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates zstd
   libboost-dev libboost-system-dev libboost-program-options-dev
   libsimdjson-dev libsqlite3-dev sqlite3 libsodium-dev libssl-dev
+  libpq-dev postgresql
   libcli11-dev libspdlog-dev libfmt-dev libtomlplusplus-dev
   libzstd-dev zlib1g-dev libicu-dev libxapian-dev
   libgtest-dev libgmock-dev libbenchmark-dev

@@ -22,7 +22,8 @@ Result<void> read_key(const toml::table& table, std::string_view key, T& out,
       out = *value;
       return {};
     }
-    return make_error(Error::Kind::invalid_input, "must be a string", file + ": " + std::string(key));
+    return make_error(Error::Kind::invalid_input, "must be a string",
+                      file + ": " + std::string(key));
   } else {
     auto value = node.value<std::int64_t>();
     if (!value || *value < 0)
@@ -54,6 +55,7 @@ Result<NodeConfig> load_config(const std::string& directory) {
                       read_key(table, "node.agency", config.agency, file),
                       read_key(table, "store.backend", config.store_backend, file),
                       read_key(table, "store.path", config.store_path, file),
+                      read_key(table, "store.conninfo", config.store_conninfo, file),
                       read_key(table, "server.address", config.address, file),
                       read_key(table, "server.port", config.port, file),
                       read_key(table, "server.max_request_bytes", config.max_request_bytes, file),
@@ -62,11 +64,15 @@ Result<NodeConfig> load_config(const std::string& directory) {
                       read_key(table, "server.tls_private_key", config.tls_private_key, file)})
     if (!result)
       return result.error();
-  if (config.store_backend != "sqlite")
+  if (config.store_backend != "sqlite" && config.store_backend != "postgresql")
     return make_error(Error::Kind::invalid_input,
                       "unsupported store backend \"" + config.store_backend +
-                          "\" (this build supports: sqlite)",
+                          "\" (this build supports: sqlite, postgresql)",
                       file + ": store.backend");
+  if (config.store_backend == "postgresql" && config.store_conninfo.empty())
+    return make_error(Error::Kind::invalid_input,
+                      "the postgresql backend needs store.conninfo (a postgresql:// URI)",
+                      file + ": store.conninfo");
   if (config.port > 65535)
     return make_error(Error::Kind::invalid_input, "must be at most 65535", file + ": server.port");
   if (config.tls_certificate.empty() != config.tls_private_key.empty())
@@ -78,16 +84,37 @@ Result<NodeConfig> load_config(const std::string& directory) {
   return config;
 }
 
+Result<void> select_store(NodeConfig& config, const std::string& store) {
+  if (store == "sqlite") {
+    config.store_backend = "sqlite";
+    config.store_conninfo.clear();
+    return {};
+  }
+  if (store.rfind("postgresql://", 0) == 0 || store.rfind("postgres://", 0) == 0) {
+    config.store_backend = "postgresql";
+    config.store_conninfo = store;
+    return {};
+  }
+  return make_error(Error::Kind::invalid_input,
+                    "must be \"sqlite\" or a postgresql://user@host/database URI", "--store");
+}
+
 Result<void> save_config(const std::string& directory, const NodeConfig& config) {
+  toml::table store{{"backend", config.store_backend}};
+  if (config.store_backend == "postgresql")
+    store.insert("conninfo", config.store_conninfo);
+  else
+    store.insert("path", config.store_path);
   toml::table table{
       {"node", toml::table{{"name", config.name},
-                        {"agency", config.agency},
-                        {"default_collection", config.default_collection}}},
-      {"store", toml::table{{"backend", config.store_backend}, {"path", config.store_path}}},
-      {"server", toml::table{{"address", config.address},
-                             {"port", static_cast<std::int64_t>(config.port)},
-                             {"max_request_bytes", static_cast<std::int64_t>(config.max_request_bytes)},
-                             {"threads", static_cast<std::int64_t>(config.threads)}}},
+                           {"agency", config.agency},
+                           {"default_collection", config.default_collection}}},
+      {"store", store},
+      {"server",
+       toml::table{{"address", config.address},
+                   {"port", static_cast<std::int64_t>(config.port)},
+                   {"max_request_bytes", static_cast<std::int64_t>(config.max_request_bytes)},
+                   {"threads", static_cast<std::int64_t>(config.threads)}}},
   };
   std::string file = config_path(directory);
   std::ofstream out(file);

@@ -1,6 +1,7 @@
 // The one store interface every layer above talks to: collections, object
 // versions (kept as their exact JSON bytes), users and their rights, TAXII
-// status resources. Back ends: SQLite (embedded default); PostgreSQL next.
+// status resources. Back ends: SQLite (embedded default) and PostgreSQL
+// (production; see docs/store.md).
 // Nothing above this header may know which back end it runs on.
 #pragma once
 
@@ -280,5 +281,10 @@ public:
 
 // Opens (creating when `create` is set) the embedded SQLite store at `path`.
 Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path, bool create);
+
+// Opens the PostgreSQL store in the database `conninfo` names (a libpq
+// connection string or postgresql:// URI), creating its schema when `create`
+// is set and the database holds none. In the tansiq_store_postgres library.
+Result<std::unique_ptr<Store>> open_postgres_store(const std::string& conninfo, bool create);
 
 } // namespace tansiq::store

@@ -1,8 +1,11 @@
 // An acknowledged POST survives `kill -9`: `tansiq serve` (the real binary) is
 // killed right after its 202s, restarted on the same node, and asked for
 // every object it acknowledged. A POST in flight at the kill is all or nothing.
+// Once on each store back end: SQLite, and PostgreSQL (a real server, which
+// survives the node's kill -9 as a production database would).
 #include "support/http_client.h"
 #include "support/node_init.h"
+#include "support/postgres_server.h"
 #include "support/served_node.h"
 #include "support/stix_objects.h"
 #include "support/temp_dir.h"
@@ -12,6 +15,7 @@
 
 #include <csignal>
 #include <iostream>
+#include <memory>
 #include <set>
 
 using namespace tansiq;
@@ -49,11 +53,28 @@ std::set<std::string> stored_ids(HttpClient& client, const HttpHeaders& headers,
   throw std::runtime_error("GET objects: the pages do not end");
 }
 
+class CrashDurability : public ::testing::TestWithParam<std::string> {};
+
 } // namespace
 
-TEST(CrashDurability, AcknowledgedObjectsSurviveKill9) {
+std::string backend_name(const ::testing::TestParamInfo<std::string>& info) {
+  return info.param;
+}
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, CrashDurability, ::testing::Values("sqlite"), backend_name);
+INSTANTIATE_TEST_SUITE_P(Postgres, CrashDurability, ::testing::Values("postgresql"), backend_name);
+
+TEST_P(CrashDurability, AcknowledgedObjectsSurviveKill9) {
   test_support::TempDir dir;
-  auto node = test_support::init_node(dir.file("node"));
+  std::unique_ptr<test_support::ScratchPostgres> database;
+  if (GetParam() == "postgresql") {
+    try {
+      database = std::make_unique<test_support::ScratchPostgres>();
+    } catch (const std::exception& error) {
+      FAIL() << "no PostgreSQL server for the test: " << error.what();
+    }
+  }
+  auto node = test_support::init_node(dir.file("node"), database ? database->uri() : "");
   const std::string objects_path = "/tansiq/collections/" + node.default_collection + "/objects/";
   const HttpHeaders headers{{"Accept", kTaxii}, {"Authorization", "Bearer " + node.admin_token}};
   HttpHeaders post_headers = headers;

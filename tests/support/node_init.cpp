@@ -16,8 +16,13 @@ std::string token_in(const std::string& output) {
   return {};
 }
 
-InitializedNode init_node(const std::string& directory) {
-  auto result = run_tansiq({"init", directory, "--port", "0"});
+InitializedNode init_node(const std::string& directory, const std::string& store) {
+  std::vector<std::string> args{"init", directory, "--port", "0"};
+  if (!store.empty()) {
+    args.push_back("--store");
+    args.push_back(store);
+  }
+  auto result = run_tansiq(args);
   if (result.exit_code != 0)
     throw std::runtime_error("tansiq init " + directory + " exited " +
                              std::to_string(result.exit_code) + ": " + result.err);

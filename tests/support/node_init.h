@@ -1,4 +1,5 @@
-// A node created with the binary under test: `tansiq init DIR --port 0`, with
+// A node created with the binary under test: `tansiq init DIR --port 0
+// [--store URI]`, with
 // the admin token and default collection it prints.
 #pragma once
 
@@ -13,7 +14,8 @@ struct InitializedNode {
 };
 
 // Throws std::runtime_error when init fails or prints no token/collection.
-InitializedNode init_node(const std::string& directory);
+// `store`, when not empty, is passed as --store (a postgresql:// URI).
+InitializedNode init_node(const std::string& directory, const std::string& store = {});
 
 // The token `tansiq init` or `tansiq user add` printed: the "tsq_..." line; "" if none.
 std::string token_in(const std::string& output);
