@@ -2,6 +2,10 @@
 
 #include "search/catch_up.h"
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 namespace tansiq::search {
 
 IndexLoop::IndexLoop(store::Store& store, std::string index_directory,
@@ -34,6 +38,10 @@ void IndexLoop::stop() {
 }
 
 void IndexLoop::run() {
+  // Indexing is catch-up work: on Linux a thread has its own nice value, and
+  // this one yields the cores to the threads answering requests (a first
+  // catch-up of a million objects otherwise halved TAXII's scan rate).
+  (void)setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), kIndexingNice);
   std::unique_lock lock(mutex_);
   while (!stopping_) {
     pending_ = false;
