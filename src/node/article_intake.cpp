@@ -10,9 +10,7 @@
 #include <sodium.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <stdexcept>
 #include <string>
 
@@ -26,20 +24,6 @@ constexpr unsigned char kNamespace[16] = {0x90, 0x75, 0x64, 0x21, 0x8e, 0xaf, 0x
 // The version of objects made from the knowledge base or from a name: fixed, so that the same
 // entity built from another article has identical bytes and its import is a duplicate.
 constexpr const char* kEntityVersion = "2024-01-01T00:00:00.000Z";
-
-std::string now_timestamp() {
-  auto now = std::chrono::system_clock::now();
-  auto millis =
-      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
-  std::time_t seconds = static_cast<std::time_t>(millis / 1000);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char buffer[96];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
-                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
-                static_cast<int>(millis % 1000));
-  return buffer;
-}
 
 // Code-point offset of each byte offset of `text` (size + 1 entries).
 std::vector<uint32_t> code_point_offsets(std::string_view text) {
@@ -314,7 +298,8 @@ Result<ArticleBundle> build_article_bundle(std::string_view article, const text:
     out.warnings.push_back(decoded->how);
   out.warnings.insert(out.warnings.end(), x.warnings.begin(), x.warnings.end());
   out.charset = decoded->charset;
-  const std::string now = options.now.empty() ? now_timestamp() : options.now;
+  const std::string now =
+      options.now.empty() ? stix::format_timestamp_millis(stix::now_micros()) : options.now;
   const char* marking = tlp_marking_id(options.tlp);
   out.headline = trim(std::string_view(x.text).substr(0, x.headline_end));
   if (out.headline.empty())
@@ -598,8 +583,9 @@ Result<IntakeResult> ingest_article(store::Store& store, const std::string& coll
       return keys.error();
     if (options.source_url.empty())
       return result;
-    auto next = report_citing(report.json, options.source_url,
-                              options.now.empty() ? now_timestamp() : options.now);
+    auto next = report_citing(
+        report.json, options.source_url,
+        options.now.empty() ? stix::format_timestamp_millis(stix::now_micros()) : options.now);
     if (!next)
       return result;
     std::string bundle;

@@ -4,14 +4,13 @@
 #include "names/matcher.h"
 #include "node/csv_reader.h"
 #include "stix/bundle_reader.h"
+#include "stix/timestamp.h"
 #include "json/json_writer.h"
 
 #include <simdjson.h>
 
 #include <algorithm>
 #include <array>
-#include <chrono>
-#include <ctime>
 #include <map>
 #include <optional>
 
@@ -94,20 +93,6 @@ bool is_date(std::string_view s) {
   constexpr int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
   return day >= 1 && day <= days[month - 1] && !(month == 2 && day == 29 && !leap);
-}
-
-std::string now_timestamp() {
-  auto now = std::chrono::system_clock::now();
-  auto millis =
-      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
-  std::time_t seconds = static_cast<std::time_t>(millis / 1000);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char buffer[96];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
-                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
-                static_cast<int>(millis % 1000));
-  return buffer;
 }
 
 // The header: which column is which; an unknown, repeated or missing column is an error.
@@ -335,7 +320,8 @@ Result<WatchlistCsvSummary> import_watchlist_csv(store::Store& store,
 
   // Each row's object: unchanged rows are left out, changed ones become a new version of
   // the stored object (same created, later modified).
-  const std::string now = options.now.empty() ? now_timestamp() : options.now;
+  const std::string now =
+      options.now.empty() ? stix::format_timestamp_millis(stix::now_micros()) : options.now;
   const char* marking = tlp_marking_id(options.tlp);
   std::string bundle;
   std::map<std::string, std::size_t> line_of; // STIX id -> CSV line
