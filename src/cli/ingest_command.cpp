@@ -1,14 +1,13 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/file_bytes.h"
 #include "node/article_intake.h"
 #include "node/node.h"
 
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <sstream>
 
 namespace tansiq::cli {
@@ -56,22 +55,7 @@ Result<std::string> read_article(const std::string& path) {
     }
     return bytes;
   }
-  std::error_code error;
-  auto size = fs::file_size(path, error);
-  if (error)
-    return make_error(Error::Kind::unavailable, error.message(), path);
-  if (size > node::kMaxArticleBytes)
-    return make_error(Error::Kind::invalid_input,
-                      "file of " + std::to_string(size) + " bytes is over the " +
-                          std::to_string(node::kMaxArticleBytes) + "-byte limit",
-                      path);
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    return make_error(Error::Kind::unavailable, "cannot open the file", path);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad())
-    return make_error(Error::Kind::unavailable, "read error", path);
-  return bytes;
+  return read_file_bytes(path, node::kMaxArticleBytes, Error::Kind::unavailable);
 }
 
 } // namespace

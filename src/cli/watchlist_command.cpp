@@ -1,36 +1,15 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/file_bytes.h"
 #include "node/watchlist_csv.h"
 
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 
 namespace tansiq::cli {
 namespace {
 
 // Watchlists are lists of people, not bulk data: a file over this is refused unread.
 constexpr std::uintmax_t kMaxWatchlistBytes = 512u * 1024 * 1024;
-
-Result<std::string> read_file(const std::string& path) {
-  std::error_code error;
-  auto size = std::filesystem::file_size(path, error);
-  if (error)
-    return make_error(Error::Kind::not_found, error.message(), path);
-  if (size > kMaxWatchlistBytes)
-    return make_error(Error::Kind::invalid_input,
-                      "file of " + std::to_string(size) + " bytes is over the " +
-                          std::to_string(kMaxWatchlistBytes) + "-byte limit",
-                      path);
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    return make_error(Error::Kind::unavailable, "cannot open the file", path);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad())
-    return make_error(Error::Kind::unavailable, "read error", path);
-  return bytes;
-}
 
 } // namespace
 
@@ -54,7 +33,7 @@ void add_watchlist_command(CLI::App& app, GlobalOptions& global, int& exit_code)
   import->add_option("--tlp", options->tlp, "TLP 2.0 marking (default: amber)")
       ->check(CLI::IsMember({"clear", "green", "amber"}));
   import->callback([&global, &exit_code, options] {
-    auto bytes = read_file(options->file);
+    auto bytes = read_file_bytes(options->file, kMaxWatchlistBytes, Error::Kind::not_found);
   if (!bytes) {
     exit_code = report(bytes.error());
     return;
