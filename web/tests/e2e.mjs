@@ -176,7 +176,18 @@ try {
   await page.waitForSelector("svg.graph .node[data-id^='location--']");
   const before = await page.locator("svg.graph .node").count();
   const edgesBefore = await page.locator("svg.graph line.edge").count();
-  await page.locator("svg.graph .node[data-id^='location--']").first().click();
+  // Click a location whose circle is not covered by another node (the layout may overlap them).
+  const clickable = await page.evaluate(() => {
+    for (const node of document.querySelectorAll("svg.graph .node[data-id^='location--']")) {
+      node.scrollIntoView({ block: "center", inline: "center" });
+      const box = node.querySelector("circle").getBoundingClientRect();
+      const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+      if (hit && node.contains(hit)) return node.getAttribute("data-id");
+    }
+    return null;
+  });
+  check(Boolean(clickable), "a location node of the graph can be clicked");
+  await page.locator(`svg.graph .node[data-id='${clickable}'] circle`).click();
   await page.waitForSelector("svg.graph .node.expanded[data-id^='location--']");
   const edgesAfter = await page.locator("svg.graph line.edge").count();
   check(before > 3 && edgesAfter >= edgesBefore, `the graph shows the report's neighbours (${before}) and expands one on click (${edgesBefore} → ${edgesAfter} edges)`);
