@@ -8,6 +8,7 @@
 
 using namespace tansiq;
 using namespace tansiq::policy;
+using tansiq::stix::Tlp;
 
 int main(int argc, char** argv) {
   bool smoke = argc > 1 && std::string(argv[1]) == "--smoke";

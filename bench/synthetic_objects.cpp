@@ -1,5 +1,5 @@
 #include "synthetic_objects.h"
-#include "policy/tlp.h"
+#include "stix/tlp.h"
 
 #include <cstdio>
 #include <optional>
@@ -13,8 +13,8 @@ const char* const kPlaces[] = {"Sabha", "Ubari",    "Ghadames", "Hun",
                                "Rabat", "Brussels", "Madrid",   "Paris"};
 
 // The n-th object's TLP level, if it has one.
-std::optional<policy::Tlp> level_of(std::uint64_t n, Markings markings) {
-  using policy::Tlp;
+std::optional<stix::Tlp> level_of(std::uint64_t n, Markings markings) {
+  using stix::Tlp;
   if (markings == Markings::green)
     return Tlp::green;
   std::uint64_t slot = n % 20;
@@ -48,9 +48,9 @@ SyntheticObject synthetic_object(std::uint64_t seed, std::uint64_t n, Markings m
   // Marked as a node's own objects are: a TLP level, a scope category.
   std::string marking_refs;
   if (auto level = level_of(n, markings)) {
-    object.tlp = policy::tlp_name(*level);
+    object.tlp = stix::tlp_name(*level);
     marking_refs =
-        ",\"object_marking_refs\":[\"" + std::string(policy::tlp_marking_id(*level)) + "\"]";
+        ",\"object_marking_refs\":[\"" + std::string(stix::tlp_marking_id(*level)) + "\"]";
   }
   std::string common = "\"type\":\"" + object.type + "\",\"spec_version\":\"2.1\",\"id\":\"" +
                        object.id + "\",\"created\":\"" + object.modified + "\",\"modified\":\"" +

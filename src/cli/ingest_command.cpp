@@ -1,6 +1,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/file_bytes.h"
+#include "cli/tlp_option.h"
 #include "node/article_intake.h"
 #include "node/node.h"
 
@@ -67,7 +68,8 @@ void add_ingest_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
       "directories (*.txt, *.html), - for stdin");
   struct Options {
     std::vector<std::string> paths;
-    std::string source_url, lang, collection, tlp = "green", encoding;
+    std::string source_url, lang, collection, encoding;
+    stix::Tlp tlp = stix::Tlp::green;
   };
   auto options = std::make_shared<Options>();
   command->add_option("PATH", options->paths, "Article files or directories; - reads stdin")
@@ -82,8 +84,7 @@ void add_ingest_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
       ->check(CLI::IsMember({"utf-8", "utf8", "windows-1256", "cp1256"}, CLI::ignore_case));
   command->add_option("-c,--collection", options->collection,
                       "Collection id (default: the node's default collection)");
-  command->add_option("--tlp", options->tlp, "TLP 2.0 marking (default: green)")
-      ->check(CLI::IsMember({"clear", "green", "amber"}));
+  add_tlp_option(*command, options->tlp);
   command->callback([&global, &exit_code, options] {
     auto opened = open_node_or_report(global, exit_code);
     if (!opened)
@@ -93,7 +94,7 @@ void add_ingest_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
     node::IntakeOptions intake;
     intake.source_url = options->source_url;
     intake.lang = options->lang;
-    intake.tlp = node::parse_tlp(options->tlp).value_or(node::Tlp::green);
+    intake.tlp = options->tlp;
     if (!options->encoding.empty())
       intake.encoding = text::parse_encoding(options->encoding).value_or(text::Encoding::detect);
     const auto& kb = node::shipped_knowledge_base();

@@ -1,6 +1,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/file_bytes.h"
+#include "cli/tlp_option.h"
 #include "node/watchlist_csv.h"
 
 #include <cstdio>
@@ -22,7 +23,8 @@ void add_watchlist_command(CLI::App& app, GlobalOptions& global, int& exit_code)
       "import", "Import a watchlist from CSV (columns: reference, name, aliases, birth_date, "
                 "nationality, kind, list; see docs/names.md) as STIX identities/threat actors");
   struct Options {
-    std::string file, collection, list, tlp = "amber";
+    std::string file, collection, list;
+    stix::Tlp tlp = stix::Tlp::amber;
   };
   auto options = std::make_shared<Options>();
   import->add_option("FILE", options->file, "The CSV file (UTF-8, header row first)")->required();
@@ -30,8 +32,7 @@ void add_watchlist_command(CLI::App& app, GlobalOptions& global, int& exit_code)
                      "Collection id (default: the node's default collection)");
   import->add_option("--list", options->list,
                      "The list's id (e.g. un-1267), for rows without a \"list\" column value");
-  import->add_option("--tlp", options->tlp, "TLP 2.0 marking (default: amber)")
-      ->check(CLI::IsMember({"clear", "green", "amber"}));
+  add_tlp_option(*import, options->tlp);
   import->callback([&global, &exit_code, options] {
     auto bytes = read_file_bytes(options->file, kMaxWatchlistBytes, Error::Kind::not_found);
   if (!bytes) {
@@ -45,7 +46,7 @@ void add_watchlist_command(CLI::App& app, GlobalOptions& global, int& exit_code)
       options->collection.empty() ? opened->config.default_collection : options->collection;
   node::WatchlistCsvOptions csv;
   csv.list_id = options->list;
-  csv.tlp = node::parse_tlp(options->tlp).value_or(node::Tlp::amber);
+  csv.tlp = options->tlp;
   auto imported = node::import_watchlist_csv(*opened->store, target, *bytes, csv);
   if (!imported) {
     Error error = imported.error();

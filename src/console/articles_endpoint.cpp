@@ -4,6 +4,7 @@
 #include "console/console_api.h"
 #include "console/console_response.h"
 #include "node/article_intake.h"
+#include "stix/tlp.h"
 #include "taxii/query_string.h"
 #include "json/json_writer.h"
 
@@ -28,10 +29,11 @@ taxii::Response ConsoleApi::post_article(Call& call) {
                              "query parameter lang: \"" + value + "\" is not ar, fr or en");
       options.lang = value;
     } else if (key == "tlp") {
-      auto tlp = node::parse_tlp(value);
+      auto tlp = stix::parse_tlp_name(value);
       if (!tlp)
         return console_error(400, "Bad request",
-                             "query parameter tlp: \"" + value + "\" is not clear, green or amber");
+                             "query parameter tlp: \"" + value +
+                                 "\" is not clear, green, amber, amber+strict or red");
       options.tlp = *tlp;
     } else if (key == "encoding") {
       auto encoding = text::parse_encoding(value);

@@ -7,9 +7,9 @@
 #include "console/console_response.h"
 #include "console/display_names.h"
 #include "node/policy_state.h"
-#include "policy/tlp.h"
 #include "stix/identifier.h"
 #include "stix/timestamp.h"
+#include "stix/tlp.h"
 #include "json/json_writer.h"
 
 namespace tansiq::console {
@@ -39,7 +39,7 @@ taxii::Response ConsoleApi::cooperation(Call&) {
     writer.begin_object()
         .field("id", agreement.id)
         .field("name", agreement.name)
-        .field("highest_tlp", policy::tlp_name(agreement.highest_tlp))
+        .field("highest_tlp", stix::tlp_name(agreement.highest_tlp))
         .field("valid_from", stix::format_timestamp(agreement.valid_from))
         .field("valid_until", timestamp_or_empty(agreement.valid_until))
         .field("onward_sharing", agreement.onward_sharing)

@@ -7,10 +7,10 @@
 #include "console/object_summary.h"
 #include "console/query_parameter.h"
 #include "node/policy_state.h"
-#include "policy/tlp.h"
 #include "stix/identifier.h"
 #include "stix/references.h"
 #include "stix/timestamp.h"
+#include "stix/tlp.h"
 #include "taxii/query_string.h"
 #include "json/json_writer.h"
 
@@ -25,9 +25,8 @@ constexpr size_t kMaxPageSize = 500;
 constexpr size_t kMaxReferencesShown = 200;
 
 bool is_tlp_name(std::string_view name) {
-  for (auto level : {policy::Tlp::clear, policy::Tlp::green, policy::Tlp::amber,
-                     policy::Tlp::amber_strict, policy::Tlp::red})
-    if (policy::tlp_name(level) == name)
+  for (auto level : stix::kTlpLevels)
+    if (stix::tlp_name(level) == name)
       return true;
   return false;
 }
@@ -195,7 +194,7 @@ taxii::Response ConsoleApi::show_object(Call& call, std::string_view object_id) 
   if (!handling)
     return console_error(handling.error());
   writer.key("handling").begin_object();
-  writer.field("tlp", handling->tlp ? policy::tlp_name(*handling->tlp) : std::string_view());
+  writer.field("tlp", handling->tlp ? stix::tlp_name(*handling->tlp) : std::string_view());
   writer.key("categories").begin_array();
   for (const auto& category : handling->categories)
     writer.string(category);

@@ -1,6 +1,6 @@
 #include "console/object_summary.h"
 
-#include "policy/tlp.h"
+#include "stix/tlp.h"
 
 namespace tansiq::console {
 namespace {
@@ -46,7 +46,7 @@ Result<ObjectSummary> summarise_object(simdjson::dom::parser& parser, std::strin
     for (auto marking : list)
       if (std::string_view ref; marking.get_string().get(ref) == simdjson::SUCCESS)
         marking_refs.emplace_back(ref);
-  summary.tlp = policy::tlp_label(marking_refs); // the strictest, as the store files it
+  summary.tlp = stix::tlp_label(marking_refs); // the strictest, as the store files it
   return summary;
 }
 

@@ -91,7 +91,7 @@ struct Built {
 // One STIX object per entity; nothing for a place whose country is unknown (a STIX location
 // needs a region, a country or coordinates).
 std::optional<Built> entity_object(const text::Entity& entity, const text::KnowledgeBase& kb,
-                                   const char* marking) {
+                                   std::string_view marking) {
   const text::EntityRecord* record = entity.id.starts_with("new:") ? nullptr : kb.find(entity.id);
   std::string type;
   switch (entity.type) {
@@ -151,31 +151,6 @@ std::optional<Built> entity_object(const text::Entity& entity, const text::Knowl
 }
 
 } // namespace
-
-std::optional<Tlp> parse_tlp(std::string_view name) {
-  std::string lower;
-  for (char c : name)
-    lower += static_cast<char>((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
-  if (lower == "clear" || lower == "tlp:clear")
-    return Tlp::clear;
-  if (lower == "green" || lower == "tlp:green")
-    return Tlp::green;
-  if (lower == "amber" || lower == "tlp:amber")
-    return Tlp::amber;
-  return std::nullopt;
-}
-
-const char* tlp_marking_id(Tlp tlp) {
-  switch (tlp) {
-  case Tlp::clear:
-    return "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487";
-  case Tlp::amber:
-    return "marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421";
-  case Tlp::green:
-    break;
-  }
-  return "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb";
-}
 
 const text::KnowledgeBase& shipped_knowledge_base() {
   static const text::KnowledgeBase kb = [] {
@@ -300,7 +275,7 @@ Result<ArticleBundle> build_article_bundle(std::string_view article, const text:
   out.charset = decoded->charset;
   const std::string now =
       options.now.empty() ? stix::format_timestamp_millis(stix::now_micros()) : options.now;
-  const char* marking = tlp_marking_id(options.tlp);
+  const std::string_view marking = stix::tlp_marking_id(options.tlp);
   out.headline = trim(std::string_view(x.text).substr(0, x.headline_end));
   if (out.headline.empty())
     out.headline = utf8_prefix(trim(x.text), 120);

@@ -8,6 +8,7 @@
 
 #include "core/result.h"
 #include "node/bundle_import.h"
+#include "stix/tlp.h"
 #include "store/store.h"
 #include "text/encoding.h"
 #include "text/extract.h"
@@ -23,17 +24,10 @@ namespace tansiq::node {
 // Articles larger than this are refused before they are read.
 inline constexpr std::size_t kMaxArticleBytes = 50u * 1024 * 1024;
 
-enum class Tlp { clear, green, amber };
-
-// "clear", "green", "amber" (case-insensitive); nothing otherwise.
-std::optional<Tlp> parse_tlp(std::string_view name);
-// The TLP 2.0 marking-definition id.
-const char* tlp_marking_id(Tlp tlp);
-
 struct IntakeOptions {
   std::string source_url; // external_references when not empty
   std::string lang;       // "ar", "fr", "en"; empty: "ar" when the text is mostly Arabic
-  Tlp tlp = Tlp::green;
+  stix::Tlp tlp = stix::Tlp::green;
   // The ingest time, "YYYY-MM-DDTHH:MM:SS.mmmZ"; empty: now.
   std::string now;
   // How the bytes are decoded (text/encoding.h); detect: UTF-8, else the HTML <meta> charset,

@@ -1,5 +1,5 @@
 #include "node/bundle_import.h"
-#include "policy/tlp.h"
+#include "stix/tlp.h"
 
 #include <algorithm>
 
@@ -28,7 +28,7 @@ Result<ImportSummary> import_bundle(store::Store& store, const std::string& coll
       const auto& object = accepted[i];
       batch.push_back(store::NewObject{object.id, object.type, object.spec_version, object.version,
                                        object.version_micros, object.json,
-                                       policy::tlp_label(object.object_marking_refs)});
+                                       stix::tlp_label(object.object_marking_refs)});
     }
     auto outcomes = store.add_objects(collection_id, batch);
     if (!outcomes)

@@ -2,7 +2,7 @@
 
 #include "node/policy_state.h"
 #include "policy/stix_policy.h"
-#include "policy/tlp.h"
+#include "stix/tlp.h"
 
 #include <algorithm>
 
@@ -108,7 +108,7 @@ Result<PartnerReceipt> receive_from_partner(store::Store& store, audit::AuditLog
     }
     receipt.stored.push_back(store::NewObject{object.id, object.type, object.spec_version,
                                               object.version, object.version_micros, object.json,
-                                              policy::tlp_label(object.object_marking_refs)});
+                                              stix::tlp_label(object.object_marking_refs)});
     provenance.push_back(
         store::Provenance{object.id, object.version_micros, source.agency, source.agreement, now});
   }

@@ -152,7 +152,7 @@ Result<Entries> read_and_decide(store::Store& store, const PolicyState& state,
         if (!element["object_marking_refs"].get_array().get(markings))
           for (auto marking : markings) {
             std::string_view marking_id;
-            if (!marking.get_string().get(marking_id) && !policy::tlp_from_marking_id(marking_id))
+            if (!marking.get_string().get(marking_id) && !stix::tlp_from_marking_id(marking_id))
               extra.markings.emplace_back(marking_id);
           }
         if (!extra.references.empty() || !extra.markings.empty()) {

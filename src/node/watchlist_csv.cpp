@@ -1,5 +1,6 @@
 #include "node/watchlist_csv.h"
-#include "policy/tlp.h"
+#include "node/article_intake.h"
+#include "stix/tlp.h"
 
 #include "names/matcher.h"
 #include "node/csv_reader.h"
@@ -234,7 +235,7 @@ Result<Row> read_row(const CsvRecord& record, const std::vector<Column>& columns
 // The object for `row`, created and modified at the given instants. The same row gives the
 // same bytes, so an unchanged entry can be recognised.
 std::string build_object(const Row& row, std::string_view created, std::string_view modified,
-                         const char* marking) {
+                         std::string_view marking) {
   std::string json;
   json::Writer w(json);
   w.begin_object();
@@ -322,7 +323,7 @@ Result<WatchlistCsvSummary> import_watchlist_csv(store::Store& store,
   // the stored object (same created, later modified).
   const std::string now =
       options.now.empty() ? stix::format_timestamp_millis(stix::now_micros()) : options.now;
-  const char* marking = tlp_marking_id(options.tlp);
+  const std::string_view marking = stix::tlp_marking_id(options.tlp);
   std::string bundle;
   std::map<std::string, std::size_t> line_of; // STIX id -> CSV line
   {
@@ -386,7 +387,7 @@ Result<WatchlistCsvSummary> import_watchlist_csv(store::Store& store,
   for (const auto& object : parsed->accepted)
     objects.push_back(store::NewObject{object.id, object.type, object.spec_version, object.version,
                                        object.version_micros, object.json,
-                                       policy::tlp_label(object.object_marking_refs)});
+                                       stix::tlp_label(object.object_marking_refs)});
   // One call, one transaction: all rows or none.
   auto outcomes = store.add_objects(collection_id, objects);
   if (!outcomes)

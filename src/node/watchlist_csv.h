@@ -16,7 +16,7 @@
 #pragma once
 
 #include "core/result.h"
-#include "node/article_intake.h"
+#include "stix/tlp.h"
 #include "store/store.h"
 
 #include <cstddef>
@@ -28,7 +28,7 @@ namespace tansiq::node {
 
 struct WatchlistCsvOptions {
   std::string list_id; // rows without a "list" value belong to this list
-  Tlp tlp = Tlp::amber;
+  stix::Tlp tlp = stix::Tlp::amber;
   std::string now; // "YYYY-MM-DDTHH:MM:SS.mmmZ"; empty: now
 };
 

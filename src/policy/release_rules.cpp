@@ -49,8 +49,9 @@ bool in_force(const Agreement& agreement, MicrosSinceEpoch now) {
 Decision decide(const Handling& object, const std::string& partner,
                 const DecisionContext& context) {
   if (!object.tlp)
-    return deny(Rule::no_tlp, "the object carries no TLP marking; unmarked objects are never released");
-  if (*object.tlp == Tlp::red)
+    return deny(Rule::no_tlp,
+                "the object carries no TLP marking; unmarked objects are never released");
+  if (*object.tlp == stix::Tlp::red)
     return deny(Rule::tlp_red, "TLP:RED is for its named recipients only");
   if (object.expires && *object.expires <= context.now)
     return deny(Rule::expired, "its handling marking expired");
@@ -60,9 +61,9 @@ Decision decide(const Handling& object, const std::string& partner,
 
   bool from_third_party = !object.originator.empty() && object.originator != context.home_agency;
   if (from_third_party) {
-    if (*object.tlp == Tlp::amber_strict)
-      return deny(Rule::amber_strict_onward,
-                  "TLP:AMBER+STRICT received from " + object.originator + " stays with its recipients");
+    if (*object.tlp == stix::Tlp::amber_strict)
+      return deny(Rule::amber_strict_onward, "TLP:AMBER+STRICT received from " + object.originator +
+                                                 " stays with its recipients");
     if (object.originator == partner) {
       // Returning an object to its own originator discloses nothing new.
     } else {
@@ -70,11 +71,12 @@ Decision decide(const Handling& object, const std::string& partner,
         return deny(Rule::third_party_rule, "it came from " + object.originator +
                                                 ", whose markings do not release it to " + partner);
       if (!object.received_under_agreement.empty()) {
-        const Agreement* received = find_agreement(*context.agreements, object.received_under_agreement);
+        const Agreement* received =
+            find_agreement(*context.agreements, object.received_under_agreement);
         if (!received || !received->onward_sharing)
-          return deny(Rule::onward_sharing_not_allowed,
-                      "the agreement it came under (" + object.received_under_agreement +
-                          ") does not allow onward sharing");
+          return deny(Rule::onward_sharing_not_allowed, "the agreement it came under (" +
+                                                            object.received_under_agreement +
+                                                            ") does not allow onward sharing");
       }
     }
   } else if (!object.releasable_to_agencies.empty() || !object.releasable_to_agreements.empty()) {
@@ -85,9 +87,9 @@ Decision decide(const Handling& object, const std::string& partner,
         via_agreement = via_agreement || (agreement && party_to(*agreement, partner));
       }
       if (!via_agreement)
-        return deny(Rule::not_releasable_to_partner,
-                    "its handling marking does not name " + partner +
-                        " or an agreement it is party to");
+        return deny(Rule::not_releasable_to_partner, "its handling marking does not name " +
+                                                         partner +
+                                                         " or an agreement it is party to");
     }
   }
 
@@ -102,16 +104,17 @@ Decision decide(const Handling& object, const std::string& partner,
     }
     if (*object.tlp > agreement.highest_tlp) {
       closest_miss = "agreement " + agreement.id + " allows at most " +
-                     std::string(tlp_name(agreement.highest_tlp));
+                     std::string(stix::tlp_name(agreement.highest_tlp));
       continue;
     }
-    auto uncovered = std::find_if(object.categories.begin(), object.categories.end(),
-                                  [&](const std::string& c) { return !contains(agreement.categories, c); });
+    auto uncovered =
+        std::find_if(object.categories.begin(), object.categories.end(),
+                     [&](const std::string& c) { return !contains(agreement.categories, c); });
     if (uncovered != object.categories.end()) {
       closest_miss = "agreement " + agreement.id + " does not cover \"" + *uncovered + "\"";
       continue;
     }
-    if (!from_third_party && object.tlp == Tlp::amber_strict &&
+    if (!from_third_party && object.tlp == stix::Tlp::amber_strict &&
         !contains(object.releasable_to_agencies, partner)) {
       closest_miss = "TLP:AMBER+STRICT goes only to agencies its handling names";
       continue;
@@ -126,9 +129,9 @@ Decision decide(const Handling& object, const std::string& partner,
                     "released under agreement " + agreement.id +
                         (agreement.name.empty() ? "" : " (" + agreement.name + ")")};
   }
-  return deny(Rule::no_agreement,
-              closest_miss.empty() ? "no agreement binds this agency and " + partner
-                                   : "no agreement allows it: " + closest_miss);
+  return deny(Rule::no_agreement, closest_miss.empty()
+                                      ? "no agreement binds this agency and " + partner
+                                      : "no agreement allows it: " + closest_miss);
 }
 
 } // namespace tansiq::policy

@@ -16,8 +16,8 @@
 //     first recipients.
 #pragma once
 
-#include "policy/tlp.h"
 #include "stix/timestamp.h"
+#include "stix/tlp.h"
 
 #include <optional>
 #include <string>
@@ -28,11 +28,11 @@ namespace tansiq::policy {
 using stix::MicrosSinceEpoch;
 
 struct Agreement {
-  std::string id;                      // a STIX id (the agreement is itself a STIX object)
+  std::string id; // a STIX id (the agreement is itself a STIX object)
   std::string name;
   std::vector<std::string> parties;    // agency identity ids; two or more
   std::vector<std::string> categories; // scope, from data/policy/categories.txt
-  Tlp highest_tlp = Tlp::amber;
+  stix::Tlp highest_tlp = stix::Tlp::amber;
   MicrosSinceEpoch valid_from = 0;
   std::optional<MicrosSinceEpoch> valid_until;
   bool onward_sharing = false; // may a party pass on what it received under it?
@@ -41,10 +41,10 @@ struct Agreement {
 
 // What the markings of one object say, resolved from its STIX markings.
 struct Handling {
-  std::optional<Tlp> tlp;
+  std::optional<stix::Tlp> tlp;
   std::vector<std::string> categories;
-  std::string originator;                           // agency identity id
-  std::vector<std::string> releasable_to_agencies;  // empty: any agency the agreements allow
+  std::string originator;                          // agency identity id
+  std::vector<std::string> releasable_to_agencies; // empty: any agency the agreements allow
   std::vector<std::string> releasable_to_agreements;
   bool originator_control = true; // third-party rule: onward release needs the originator's word
   std::optional<MicrosSinceEpoch> expires;

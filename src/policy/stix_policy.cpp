@@ -46,7 +46,7 @@ Result<Agreement> read_agreement(simdjson::dom::element object) {
       return invalid("parties", "\"" + party + "\" is not an identity id");
   if (agreement.categories.empty())
     return invalid("categories", "an agreement needs a scope: at least one category");
-  auto tlp = tlp_from_marking_id(string_at(object, "highest_tlp"));
+  auto tlp = stix::tlp_from_marking_id(string_at(object, "highest_tlp"));
   if (!tlp)
     return invalid("highest_tlp", "must be the id of a TLP marking-definition");
   agreement.highest_tlp = *tlp;
@@ -106,7 +106,7 @@ Handling read_object_handling(simdjson::dom::element object, const HandlingLooku
   handling.originator = string_at(object, "created_by_ref");
   bool handling_found = false;
   for (const auto& ref : string_list(object, "object_marking_refs")) {
-    if (auto level = tlp_from_marking_id(ref)) {
+    if (auto level = stix::tlp_from_marking_id(ref)) {
       // Two TLP markings on one object: the stricter one holds.
       handling.tlp = handling.tlp ? std::max(*handling.tlp, *level) : *level;
       continue;

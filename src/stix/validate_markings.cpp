@@ -1,6 +1,7 @@
 // Data markings (STIX 2.1 section 7.2): granular markings with their selectors,
 // and the marking-definition co-constraints, including the four predefined
 // TLP 1.0 marking definitions.
+#include "stix/tlp.h"
 #include "stix/validate_internal.h"
 
 namespace tansiq::stix::detail {
@@ -125,47 +126,39 @@ void check_granular_marking(const Context& ctx, simdjson::dom::object marking,
     ctx.error(path, "a granular marking MUST have one of \"marking_ref\" or \"lang\"");
 }
 
-struct Tlp {
-  std::string_view id, name, level;
-};
-constexpr Tlp tlp_markings[] = {
-    {"marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9", "TLP:WHITE", "white"},
-    {"marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da", "TLP:GREEN", "green"},
-    {"marking-definition--f88d31f6-486f-44da-b317-01333bde0b82", "TLP:AMBER", "amber"},
-    {"marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed", "TLP:RED", "red"},
-};
 constexpr std::string_view tlp_created = "2017-01-20T00:00:00.000Z";
 
-const Tlp* find_tlp(std::string_view id) {
-  for (const Tlp& tlp : tlp_markings)
-    if (tlp.id == id)
+// One of the four TLP 1.0 definitions STIX 2.1 predefines (stix/tlp.h holds the ids).
+const TlpMarking* find_tlp(std::string_view id) {
+  for (const TlpMarking& tlp : tlp_markings())
+    if (tlp.tlp_version == 1 && tlp.id == id)
       return &tlp;
   return nullptr;
 }
 
 // The TLP 1.0 definitions are fixed by the specification (section 7.2.1.4).
-void check_tlp(Checker& checker, const Tlp& tlp, std::string_view definition_type,
+void check_tlp(Checker& checker, const TlpMarking& tlp, std::string_view definition_type,
                std::string_view level) {
   std::string_view name, created;
-  if (!checker.get_string("name", name) || name != tlp.name)
-    checker.error("name", cat("the predefined ", tlp.name,
+  if (!checker.get_string("name", name) || name != tlp.defined_name)
+    checker.error("name", cat("the predefined ", tlp.defined_name,
                               " marking definition MUST have "
                               "\"name\": \"",
-                              tlp.name, "\""));
+                              tlp.defined_name, "\""));
   if (!checker.get_string("created", created) || created != tlp_created)
-    checker.error("created", cat("the predefined ", tlp.name,
+    checker.error("created", cat("the predefined ", tlp.defined_name,
                                  " marking definition MUST have "
                                  "\"created\": \"",
                                  tlp_created, "\""));
   if (definition_type != "tlp")
-    checker.error("definition_type", cat("the predefined ", tlp.name,
+    checker.error("definition_type", cat("the predefined ", tlp.defined_name,
                                          " marking definition MUST have \"definition_type\": "
                                          "\"tlp\""));
-  if (level != tlp.level)
-    checker.error("definition", cat("the predefined ", tlp.name,
+  if (level != tlp.defined_level)
+    checker.error("definition", cat("the predefined ", tlp.defined_name,
                                     " marking definition MUST "
                                     "have \"definition\": {\"tlp\": \"",
-                                    tlp.level, "\"}"));
+                                    tlp.defined_level, "\"}"));
 }
 
 } // namespace
@@ -225,7 +218,7 @@ void check_marking_definition(Checker& checker) {
                                             "definitions MUST NOT be created"));
     }
   }
-  if (const Tlp* tlp = find_tlp(id))
+  if (const TlpMarking* tlp = find_tlp(id))
     check_tlp(checker, *tlp, definition_type, level);
 }
 

@@ -1,6 +1,6 @@
 #include "taxii/api.h"
 
-#include "policy/tlp.h"
+#include "stix/tlp.h"
 #include "stix/bundle_reader.h"
 #include "stix/identifier.h"
 #include "taxii/error_response.h"
@@ -547,7 +547,7 @@ Response Api::post_objects(Call& call, const store::Collection& collection) {
   for (const auto& object : parsed->accepted)
     objects.push_back(store::NewObject{object.id, object.type, object.spec_version, object.version,
                                        object.version_micros, object.json,
-                                       policy::tlp_label(object.object_marking_refs)});
+                                       stix::tlp_label(object.object_marking_refs)});
   auto request_time = stix::now_micros();
   auto outcomes = store_.add_objects(collection.id, objects);
   if (!outcomes)

@@ -374,3 +374,20 @@ TEST_F(Ingest, NearDuplicatesAreFoundWithinOneBatchAndDistinctArticlesAreKept) {
   EXPECT_EQ(reports, 6u);
 }
 } // namespace
+
+TEST_F(Ingest, TakesEveryTlpLevelAndRefusesOtherWords) {
+  const std::string article =
+      std::string(kArticles) + "/2024-07-olympics-moroccan-security-paris.txt";
+  auto before = stored().size();
+  auto white = tansiq({"ingest", "--tlp", "white", article});
+  EXPECT_NE(white.exit_code, 0) << describe(white);
+  EXPECT_NE(white.err.find("\"white\" is not a TLP level"), std::string::npos) << describe(white);
+  EXPECT_EQ(stored().size(), before);
+
+  auto strict = tansiq({"ingest", "--tlp", "AMBER+STRICT", article});
+  ASSERT_EQ(strict.exit_code, 0) << describe(strict);
+  auto exported = tansiq({"export"});
+  // The TLP 2.0 AMBER+STRICT marking definition (OASIS cti-stix-common-objects).
+  EXPECT_NE(exported.out.find("marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003"),
+            std::string::npos);
+}

@@ -9,6 +9,7 @@
 #include <random>
 
 using namespace tansiq::policy;
+using tansiq::stix::Tlp;
 
 namespace {
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 using namespace tansiq::policy;
+using tansiq::stix::Tlp;
 
 namespace {
 
@@ -106,13 +107,4 @@ TEST_F(ReleaseRules, AmberStrictGoesOnlyToNamedAgenciesAndNeverOnward) {
   EXPECT_TRUE(decide(strict, kBrussels, context).release);
   strict.originator = kMadrid; // now a third party's
   EXPECT_EQ(decide(strict, kBrussels, context).rule, Rule::amber_strict_onward);
-}
-
-TEST(Tlp, KnowsTheOfficialMarkingIds) {
-  EXPECT_EQ(tlp_from_marking_id("marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb"), Tlp::green);
-  EXPECT_EQ(tlp_from_marking_id("marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed"), Tlp::red);
-  EXPECT_EQ(tlp_from_marking_id("marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9"), Tlp::clear);
-  EXPECT_FALSE(tlp_from_marking_id("marking-definition--00000000-0000-4000-8000-000000000000"));
-  for (Tlp level : {Tlp::clear, Tlp::green, Tlp::amber, Tlp::amber_strict, Tlp::red})
-    EXPECT_EQ(tlp_from_marking_id(tlp_marking_id(level)), level);
 }

@@ -4,6 +4,7 @@
 
 using namespace tansiq;
 using namespace tansiq::policy;
+using tansiq::stix::Tlp;
 
 namespace {
 

@@ -77,7 +77,10 @@ TEST(SqliteUpgrade, OlderObjectsGainTheirTlpAndAreCounted) {
       "INSERT INTO objects VALUES (2, 1, 'malware--2', 'malware', '2.1', 'v', 1, 1, 1, "
       "'{\"object_marking_refs\":[\"marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb\","
       "\"marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed\"]}');"
-      "INSERT INTO objects VALUES (3, 1, 'malware--3', 'malware', '2.1', 'v', 1, 1, 1, '{}');";
+      "INSERT INTO objects VALUES (3, 1, 'malware--3', 'malware', '2.1', 'v', 1, 1, 1, '{}');"
+      // Naming a TLP id in its text does not mark an object.
+      "INSERT INTO objects VALUES (4, 1, 'note--4', 'note', '2.1', 'v', 1, 1, 1, "
+      "'{\"content\":\"marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1\"}');";
   ASSERT_EQ(sqlite3_exec(db, old_schema, nullptr, nullptr, nullptr), SQLITE_OK);
   sqlite3_close(db);
 
@@ -88,11 +91,12 @@ TEST(SqliteUpgrade, OlderObjectsGainTheirTlpAndAreCounted) {
   ASSERT_TRUE(tlps.ok()) << tlps.error().describe();
   ASSERT_EQ(tlps->size(), 3u);
   EXPECT_EQ(tlps->at(0).tlp, "");
+  EXPECT_EQ(tlps->at(0).count, 2u);
   EXPECT_EQ(tlps->at(1).tlp, "TLP:AMBER+STRICT");
   EXPECT_EQ(tlps->at(2).tlp, "TLP:RED");
   auto types = store.count_types("c");
   ASSERT_TRUE(types.ok());
-  ASSERT_EQ(types->size(), 2u);
+  ASSERT_EQ(types->size(), 3u);
   EXPECT_EQ(types->at(0).type, "malware");
   EXPECT_EQ(types->at(0).count, 2u);
   store::ObjectQuery red;
@@ -105,7 +109,7 @@ TEST(SqliteUpgrade, OlderObjectsGainTheirTlpAndAreCounted) {
   opened->reset();
   auto again = store::open_sqlite_store(path, false);
   ASSERT_TRUE(again.ok()) << again.error().describe();
-  EXPECT_EQ((*again)->count_objects("c").value(), 3u);
+  EXPECT_EQ((*again)->count_objects("c").value(), 4u);
 }
 
 TEST(SqliteUpgrade, OlderObjectsAreIndexedByWhatTheyName) {

@@ -140,20 +140,10 @@ inline constexpr AddedColumn kAddedColumns[] = {
     // Releases made before release instants were kept count as released on arrival.
     {"releases", "released", "INTEGER NOT NULL DEFAULT 0",
      "UPDATE releases SET released=date_added"},
-    // The strictest TLP of object_marking_refs, as policy/tlp.cpp reads the
-    // TLP 2.0 ids and the STIX 2.1 TLP 1.0 ids (section 7.2.1.4); a store's
-    // own rows are filled by their writers.
-    {"objects", "tlp", "TEXT NOT NULL DEFAULT ''",
-     "UPDATE objects SET tlp = CASE "
-     "WHEN instr(json, 'e828b379-4e03-4974-9ac4-e53a884c97c1') "
-     "OR instr(json, '5e57c739-391a-4eb3-b6be-7d15ca92d5ed') THEN 'TLP:RED' "
-     "WHEN instr(json, '939a9414-2ddd-4d32-a0cd-375ea402b003') THEN 'TLP:AMBER+STRICT' "
-     "WHEN instr(json, '55d920b0-5e8b-4f79-9ee9-91f868d9b421') "
-     "OR instr(json, 'f88d31f6-486f-44da-b317-01333bde0b82') THEN 'TLP:AMBER' "
-     "WHEN instr(json, 'bab4a63c-aed9-4cf5-a766-dfca5abac2bb') "
-     "OR instr(json, '34098fce-860f-48ae-8e50-ebd3cc5e41da') THEN 'TLP:GREEN' "
-     "WHEN instr(json, '94868c89-83c2-464b-929b-a1a8aa3c8487') "
-     "OR instr(json, '613f2e26-407d-48c7-9eca-b8e91df99dc9') THEN 'TLP:CLEAR' ELSE '' END"},
+    // The strictest TLP of object_marking_refs: filled in code when added
+    // (SqliteStore::fill_tlp_labels reads each version with stix/tlp.h); a
+    // store's own rows are filled by their writers.
+    {"objects", "tlp", "TEXT NOT NULL DEFAULT ''", ""},
 };
 
 // Indexes on added columns: created once the columns exist.

@@ -2,9 +2,12 @@
 // (SQLite allows one writer at a time anyway) and a pool of readers, so that
 // TAXII reads never wait for an import.
 #include "stix/references.h"
+#include "stix/tlp.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/sqlite/sqlite_schema.h"
 #include "store/store.h"
+
+#include <simdjson.h>
 
 #include <algorithm>
 #include <iterator>
@@ -122,6 +125,7 @@ public:
       return done;
     if (auto done = writer_->execute(sqlite::kSchema); !done)
       return done;
+    bool tlp_added = false;
     for (const auto& added : sqlite::kAddedColumns) {
       auto columns = writer_->prepare(std::string("PRAGMA table_info(") + added.table + ")");
       if (!columns)
@@ -138,7 +142,11 @@ public:
       if (*added.fill)
         if (auto done = writer_->execute(added.fill); !done)
           return done;
+      tlp_added = tlp_added || std::string_view(added.column) == "tlp";
     }
+    if (tlp_added)
+      if (auto done = fill_tlp_labels(); !done)
+        return done;
     if (auto done = writer_->execute(sqlite::kSchemaAfterAddedColumns); !done)
       return done;
     auto uncounted = writer_->prepare("SELECT NOT EXISTS (SELECT 1 FROM object_counts) "
@@ -905,6 +913,34 @@ private:
       if (!run(insert_reference, target, date_added))
         return false;
     return true;
+  }
+
+  // Files each version's TLP level for a store written before the column
+  // existed, read from its object_marking_refs as the writers read it.
+  Result<void> fill_tlp_labels() {
+    auto rows = writer_->prepare("SELECT date_added, json FROM objects");
+    auto update = writer_->prepare("UPDATE objects SET tlp=? WHERE date_added=?");
+    if (!rows)
+      return rows.error();
+    if (!update)
+      return update.error();
+    simdjson::dom::parser parser;
+    std::vector<std::string> marking_refs;
+    int code;
+    while ((code = rows->step()) == SQLITE_ROW) {
+      marking_refs.clear();
+      simdjson::dom::array refs;
+      if (!parser.parse(rows->text(1))["object_marking_refs"].get(refs))
+        for (auto ref : refs)
+          if (std::string_view id; !ref.get(id))
+            marking_refs.emplace_back(id);
+      std::string_view label = stix::tlp_label(marking_refs);
+      if (!label.empty() && !run(*update, label, rows->integer(0)))
+        return writer_->last_error("file TLP levels");
+    }
+    if (code != SQLITE_DONE)
+      return writer_->last_error("file TLP levels");
+    return {};
   }
 
   // Fills object_references for versions stored before it existed, once.
