@@ -1,5 +1,5 @@
 #include "node/bundle_import.h"
-#include "stix/tlp.h"
+#include "store/new_object_from_parsed.h"
 
 #include <algorithm>
 
@@ -26,9 +26,7 @@ Result<ImportSummary> import_bundle(store::Store& store, const std::string& coll
     std::size_t end = std::min(start + kBatchSize, accepted.size());
     for (std::size_t i = start; i < end; ++i) {
       const auto& object = accepted[i];
-      batch.push_back(store::NewObject{object.id, object.type, object.spec_version, object.version,
-                                       object.version_micros, object.json,
-                                       stix::tlp_label(object.object_marking_refs)});
+      batch.push_back(store::new_object_from_parsed(object));
     }
     auto outcomes = store.add_objects(collection_id, batch);
     if (!outcomes)

@@ -2,7 +2,7 @@
 
 #include "node/policy_state.h"
 #include "policy/stix_policy.h"
-#include "stix/tlp.h"
+#include "store/new_object_from_parsed.h"
 
 #include <algorithm>
 
@@ -106,9 +106,7 @@ Result<PartnerReceipt> receive_from_partner(store::Store& store, audit::AuditLog
       reject(object.id, std::move(problem));
       continue;
     }
-    receipt.stored.push_back(store::NewObject{object.id, object.type, object.spec_version,
-                                              object.version, object.version_micros, object.json,
-                                              stix::tlp_label(object.object_marking_refs)});
+    receipt.stored.push_back(store::new_object_from_parsed(object));
     provenance.push_back(
         store::Provenance{object.id, object.version_micros, source.agency, source.agreement, now});
   }

@@ -6,6 +6,7 @@
 #include "node/csv_reader.h"
 #include "stix/bundle_reader.h"
 #include "stix/timestamp.h"
+#include "store/new_object_from_parsed.h"
 #include "json/json_writer.h"
 
 #include <simdjson.h>
@@ -385,9 +386,7 @@ Result<WatchlistCsvSummary> import_watchlist_csv(store::Store& store,
   std::vector<store::NewObject> objects;
   objects.reserve(parsed->accepted.size());
   for (const auto& object : parsed->accepted)
-    objects.push_back(store::NewObject{object.id, object.type, object.spec_version, object.version,
-                                       object.version_micros, object.json,
-                                       stix::tlp_label(object.object_marking_refs)});
+    objects.push_back(store::new_object_from_parsed(object));
   // One call, one transaction: all rows or none.
   auto outcomes = store.add_objects(collection_id, objects);
   if (!outcomes)

@@ -1,8 +1,8 @@
 #include "taxii/api.h"
 
-#include "stix/tlp.h"
 #include "stix/bundle_reader.h"
 #include "stix/identifier.h"
+#include "store/new_object_from_parsed.h"
 #include "taxii/error_response.h"
 #include "taxii/media_type.h"
 #include "taxii/query_string.h"
@@ -545,9 +545,7 @@ Response Api::post_objects(Call& call, const store::Collection& collection) {
   std::vector<store::NewObject> objects;
   objects.reserve(parsed->accepted.size());
   for (const auto& object : parsed->accepted)
-    objects.push_back(store::NewObject{object.id, object.type, object.spec_version, object.version,
-                                       object.version_micros, object.json,
-                                       stix::tlp_label(object.object_marking_refs)});
+    objects.push_back(store::new_object_from_parsed(object));
   auto request_time = stix::now_micros();
   auto outcomes = store_.add_objects(collection.id, objects);
   if (!outcomes)
