@@ -1,6 +1,7 @@
 // The store contract. Every back end must pass these tests; they are written
 // against store.h only and run on each back end: SQLite in a temp directory,
 // PostgreSQL on the real server of tests/support/postgres_server.h.
+#include "store/postgres/pg_connection.h"
 #include "store/store.h"
 #include "support/postgres_server.h"
 #include "support/temp_dir.h"
@@ -8,7 +9,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <thread>
+#include <unistd.h>
 
 using namespace tansiq;
 using namespace tansiq::store;
@@ -704,4 +707,44 @@ TEST(PostgresStore, AnUnreachableServerIsUnavailable) {
   ASSERT_FALSE(opened.ok());
   EXPECT_EQ(opened.error().kind, Error::Kind::unavailable);
   EXPECT_NE(opened.error().message.find("cannot connect"), std::string::npos);
+}
+
+TEST(PostgresStore, ManyThreadsShareABoundedPoolOfConnections) {
+  test_support::ScratchPostgres database;
+  // The name marks this store's connections among the server's other clients.
+  const std::string name = "tansiq-pool-test-" + std::to_string(::getpid());
+  auto opened = open_postgres_store(database.uri() + "&application_name=" + name, true);
+  ASSERT_TRUE(opened.ok()) << opened.error().describe();
+  auto& store = **opened;
+  ASSERT_TRUE(store.create_collection({"c", "C", ""}).ok());
+  auto monitor = postgres::Connection::open(database.uri());
+  ASSERT_TRUE(monitor.ok()) << monitor.error().describe();
+
+  std::atomic<bool> done = false;
+  std::atomic<size_t> failures = 0;
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 48; ++t)
+    readers.emplace_back([&] {
+      for (int i = 0; i < 40; ++i)
+        if (!store.count_objects("c").ok())
+          ++failures;
+    });
+  int most = 0;
+  std::thread sampler([&] {
+    while (!done) {
+      postgres::Parameters parameters;
+      parameters.text(name);
+      auto rows = (*monitor)->run("SELECT count(*) FROM pg_stat_activity WHERE application_name=$1",
+                                  parameters);
+      if (rows.ok())
+        most = std::max(most, std::stoi(std::string(rows->text(0, 0))));
+    }
+  });
+  for (auto& reader : readers)
+    reader.join();
+  done = true;
+  sampler.join();
+  EXPECT_EQ(failures, 0u);
+  EXPECT_GT(most, 0); // the sampler saw the store's connections at all
+  EXPECT_LE(most, 16);
 }

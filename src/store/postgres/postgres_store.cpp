@@ -9,6 +9,8 @@
 #include "store/store.h"
 
 #include <algorithm>
+#include <chrono>
+#include <condition_variable>
 #include <iterator>
 #include <limits>
 #include <map>
@@ -147,30 +149,60 @@ public:
   };
 
   Result<Lease> take() {
-    {
-      std::lock_guard lock(mutex_);
-      if (!idle_.empty()) {
-        auto connection = std::move(idle_.back());
-        idle_.pop_back();
-        return Lease(*this, std::move(connection));
-      }
+    std::unique_lock lock(mutex_);
+    // A bounded pool: PostgreSQL's max_connections is shared with every other
+    // client of the server, and a burst of requests must not exhaust it.
+    if (!returned_.wait_for(lock, kWaitForConnection,
+                            [&] { return !idle_.empty() || open_ < kMaxConnections; }))
+      return make_error(Error::Kind::unavailable,
+                        "every one of the " + std::to_string(kMaxConnections) +
+                            " PostgreSQL connections stayed busy for " +
+                            std::to_string(kWaitForConnection.count()) + " s",
+                        "store");
+    if (!idle_.empty()) {
+      auto connection = std::move(idle_.back());
+      idle_.pop_back();
+      return Lease(*this, std::move(connection));
     }
+    ++open_; // counted before opening, so that no other thread overshoots the bound
+    lock.unlock();
     auto opened = Connection::open(conninfo_);
-    if (!opened)
+    if (!opened) {
+      forget_one();
       return opened.error();
+    }
     return Lease(*this, std::move(opened.value()));
   }
 
 private:
+  static constexpr std::size_t kMaxConnections = 16;
+  static constexpr std::chrono::seconds kWaitForConnection{30};
+
   void give_back(std::unique_ptr<Connection> connection) {
-    if (!connection->healthy() || connection->in_transaction())
-      return; // closed: the next take() opens a fresh one
-    std::lock_guard lock(mutex_);
-    idle_.push_back(std::move(connection));
+    if (!connection->healthy() || connection->in_transaction()) {
+      connection.reset(); // closed: the next take() opens a fresh one
+      forget_one();
+      return;
+    }
+    {
+      std::lock_guard lock(mutex_);
+      idle_.push_back(std::move(connection));
+    }
+    returned_.notify_one();
+  }
+
+  void forget_one() {
+    {
+      std::lock_guard lock(mutex_);
+      --open_;
+    }
+    returned_.notify_one();
   }
 
   std::string conninfo_;
   std::mutex mutex_;
+  std::condition_variable returned_;
+  std::size_t open_ = 0; // idle and leased
   std::vector<std::unique_ptr<Connection>> idle_;
 };
 
