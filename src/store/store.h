@@ -195,7 +195,8 @@ public:
   // Deletes the versions of one object that `versions` selects; returns how many.
   virtual Result<size_t> delete_object(std::string_view collection_id, std::string_view object_id,
                                        const ObjectQuery& versions) = 0;
-  virtual Result<size_t> count_objects(std::string_view collection_id) = 0;
+  // Object versions in a collection: the sum of count_types.
+  Result<size_t> count_objects(std::string_view collection_id);
   // Object versions per type in a collection, most numerous first.
   virtual Result<std::vector<TypeCount>> count_types(std::string_view collection_id) = 0;
   // Object versions per TLP level in a collection, most numerous first.

@@ -419,16 +419,6 @@ public:
     });
   }
 
-  Result<size_t> count_objects(std::string_view collection_id) override {
-    auto counts = count_types(collection_id);
-    if (!counts)
-      return counts.error();
-    size_t total = 0;
-    for (const auto& count : *counts)
-      total += count.count;
-    return total;
-  }
-
   Result<std::vector<TypeCount>> count_types(std::string_view collection_id) override {
     return count_grouped<TypeCount>(
         collection_id, "SELECT type, SUM(n) AS total FROM object_counts WHERE collection = $1 "

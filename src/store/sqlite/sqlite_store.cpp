@@ -328,16 +328,6 @@ public:
     return write_transaction([&] { return run_delete(sql, parameters, *collection, object_id); });
   }
 
-  Result<size_t> count_objects(std::string_view collection_id) override {
-    auto counts = count_types(collection_id);
-    if (!counts)
-      return counts.error();
-    size_t total = 0;
-    for (const auto& count : *counts)
-      total += count.count;
-    return total;
-  }
-
   // object_counts has a few rows per collection, whatever its size.
   Result<std::vector<TypeCount>> count_types(std::string_view collection_id) override {
     return count_grouped<TypeCount>(
