@@ -10,7 +10,9 @@ PublishLoop::PublishLoop(store::Store& store, audit::AuditLog& audit, std::strin
     : store_(store), audit_(audit), home_agency_(std::move(home_agency)), pause_(pause),
       period_(period), report_(std::move(report)) {}
 
-PublishLoop::~PublishLoop() { stop(); }
+PublishLoop::~PublishLoop() {
+  stop();
+}
 
 Result<PublishSummary> PublishLoop::publish_once() {
   auto summary = republish(store_, audit_, home_agency_, "publisher", denials_logged_until_);
@@ -39,40 +41,21 @@ Result<PublishSummary> PublishLoop::start() {
   auto first = publish_once();
   if (first && decided_until_ == 0)
     decided_until_ = stix::now_micros(); // nothing decided (no partner yet): arrivals start now
-  thread_ = std::thread([this] { run(); });
+  // Arrivals wake the loop; the pause makes a burst of POSTs cost one publication.
+  worker_.start({.period = period_, .pause_after_pass = pause_}, [this](bool arrivals) {
+    auto summary = arrivals ? publish_arrivals() : publish_once();
+    if (report_)
+      report_(summary);
+  });
   return first;
 }
 
 void PublishLoop::objects_added() {
-  std::lock_guard lock(mutex_);
-  dirty_ = true;
-  wake_.notify_one();
+  worker_.wake();
 }
 
 void PublishLoop::stop() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-    wake_.notify_one();
-  }
-  if (thread_.joinable())
-    thread_.join();
-}
-
-void PublishLoop::run() {
-  std::unique_lock lock(mutex_);
-  while (!stopping_) {
-    bool arrivals = wake_.wait_for(lock, period_, [this] { return dirty_ || stopping_; });
-    if (stopping_)
-      break;
-    dirty_ = false;
-    lock.unlock();
-    auto summary = arrivals ? publish_arrivals() : publish_once();
-    if (report_)
-      report_(summary);
-    std::this_thread::sleep_for(pause_); // bursts of POSTs cost one republish
-    lock.lock();
-  }
+  worker_.stop();
 }
 
 } // namespace tansiq::node

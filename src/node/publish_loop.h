@@ -4,15 +4,13 @@
 #pragma once
 
 #include "audit/audit_log.h"
+#include "core/background_worker.h"
 #include "node/publisher.h"
 #include "store/store.h"
 
 #include <chrono>
-#include <condition_variable>
 #include <functional>
-#include <mutex>
 #include <string>
-#include <thread>
 
 namespace tansiq::node {
 
@@ -30,7 +28,6 @@ public:
   void stop();
 
 private:
-  void run();
   Result<PublishSummary> publish_once();
   Result<PublishSummary> publish_arrivals();
 
@@ -41,10 +38,7 @@ private:
   Report report_;
   store::MicrosSinceEpoch denials_logged_until_ = 0;
   store::MicrosSinceEpoch decided_until_ = 0; // newest version decided so far
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool dirty_ = false, stopping_ = false;
-  std::thread thread_;
+  core::BackgroundWorker worker_;             // last: stopped before the members its passes use
 };
 
 } // namespace tansiq::node

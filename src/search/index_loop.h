@@ -5,14 +5,12 @@
 // the server's.
 #pragma once
 
+#include "core/background_worker.h"
 #include "store/store.h"
 
 #include <chrono>
-#include <condition_variable>
 #include <functional>
-#include <mutex>
 #include <string>
-#include <thread>
 
 namespace tansiq::search {
 
@@ -29,17 +27,11 @@ public:
   void stop();
 
 private:
-  void run();
-
   store::Store& store_;
   std::string index_directory_;
   std::chrono::milliseconds interval_;
   std::function<void(const Error&)> on_error_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool pending_ = true; // catch up once at start
-  bool stopping_ = false;
-  std::thread thread_;
+  core::BackgroundWorker worker_; // last: stopped before the members its passes use
 };
 
 } // namespace tansiq::search

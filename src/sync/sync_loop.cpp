@@ -41,47 +41,35 @@ SyncLoop::~SyncLoop() {
 }
 
 void SyncLoop::start() {
-  thread_ = std::thread([this] { run(); });
+  worker_.start({.period = interval_, .first_pass_at_start = true}, [this](bool) { sync_once(); });
 }
 
 void SyncLoop::stop() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-    wake_.notify_one();
-  }
-  if (thread_.joinable())
-    thread_.join();
+  worker_.stop();
 }
 
-void SyncLoop::run() {
-  std::unique_lock lock(mutex_);
-  while (!stopping_) {
-    lock.unlock();
-    auto now = std::chrono::steady_clock::now();
-    auto due = [&](const store::Partner& partner) {
-      auto found = backoff_.find(partner.name);
-      return found == backoff_.end() || now >= found->second.first;
-    };
-    auto added = sync_all_partners(store_, audit_, home_agency_, std::chrono::seconds(30), due);
-    // Back off from partners whose last pull failed; forget those that recovered.
-    if (auto partners = store_.list_partners()) {
-      for (const auto& partner : *partners) {
-        if (partner.last_error.empty()) {
-          backoff_.erase(partner.name);
-        } else if (due(partner)) {
-          int failures = ++backoff_[partner.name].second;
-          auto delay = std::min<std::chrono::milliseconds>(
-              interval_ * (1 << std::min(failures, 10)), max_backoff_);
-          backoff_[partner.name].first = now + delay;
-        }
+void SyncLoop::sync_once() {
+  auto now = std::chrono::steady_clock::now();
+  auto due = [&](const store::Partner& partner) {
+    auto found = backoff_.find(partner.name);
+    return found == backoff_.end() || now >= found->second.first;
+  };
+  auto added = sync_all_partners(store_, audit_, home_agency_, std::chrono::seconds(30), due);
+  // Back off from partners whose last pull failed; forget those that recovered.
+  if (auto partners = store_.list_partners()) {
+    for (const auto& partner : *partners) {
+      if (partner.last_error.empty()) {
+        backoff_.erase(partner.name);
+      } else if (due(partner)) {
+        int failures = ++backoff_[partner.name].second;
+        auto delay = std::min<std::chrono::milliseconds>(interval_ * (1 << std::min(failures, 10)),
+                                                         max_backoff_);
+        backoff_[partner.name].first = now + delay;
       }
     }
-    if (added && *added > 0 && objects_added_)
-      objects_added_();
-    lock.lock();
-    wake_.wait_for(lock, interval_, [this] { return stopping_; });
   }
+  if (added && *added > 0 && objects_added_)
+    objects_added_();
 }
 
 } // namespace tansiq::sync

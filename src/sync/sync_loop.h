@@ -5,17 +5,15 @@
 #pragma once
 
 #include "audit/audit_log.h"
+#include "core/background_worker.h"
 #include "store/store.h"
 #include "sync/puller.h"
 #include "sync/pusher.h"
 
 #include <chrono>
-#include <condition_variable>
 #include <functional>
 #include <map>
-#include <mutex>
 #include <string>
-#include <thread>
 
 namespace tansiq::sync {
 
@@ -35,7 +33,7 @@ public:
   void stop();
 
 private:
-  void run();
+  void sync_once();
 
   store::Store& store_;
   audit::AuditLog& audit_;
@@ -44,10 +42,7 @@ private:
   std::chrono::milliseconds max_backoff_{std::chrono::minutes(10)};
   std::function<void()> objects_added_;
   std::map<std::string, std::pair<std::chrono::steady_clock::time_point, int>> backoff_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread thread_;
+  core::BackgroundWorker worker_; // last: stopped before the members its passes use
 };
 
 } // namespace tansiq::sync
