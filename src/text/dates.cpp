@@ -274,6 +274,9 @@ private:
       return shift(i + 1, -1);
     if (is_word(t_, i, {"اليوم"}) && weekday_at(t_, i + 1) >= 0)
       return shift(i + 1, 0);
+    // «أعلنت ... في بيان اليوم أن»: «اليوم» alone is the day of the article.
+    if (is_word(t_, i, {"اليوم"}) && !is_word(t_, i - 1, {"حتي", "الي"}))
+      return shift(i + 1, 0);
     // «last Sunday»: the English order puts the qualifier first.
     if (is_word(t_, i, {"last"}) && weekday_at(t_, i + 1) >= 0) {
       int ref_wd = static_cast<int>(ch::weekday(days_of(ref)).c_encoding());
@@ -476,6 +479,12 @@ private:
   bool bare_weekday(std::size_t i, std::size_t& next) {
     int wd = weekday_at(t_, i);
     if (wd < 0 || !ref_ || is_number(t_, i + 1))
+      return false;
+    // In Arabic a weekday is also part of names («سوق الجمعة», «صلاة الجمعة»): alone it is a
+    // date after a comma, at the start of a line or after a time of day («مساء الثلاثاء»).
+    if (t_[i].arabic && !t_[i].line_start &&
+        !(i > 0 && (is_punct(t_, i - 1, ",") ||
+                    is_word(t_, i - 1, {"مساء", "صباح", "ليله", "فجر", "ظهر", "عصر", "يوم"}))))
       return false;
     int ref_wd = static_cast<int>(ch::weekday(days_of(*ref_)).c_encoding());
     int back = (ref_wd - wd + 7) % 7;

@@ -61,6 +61,10 @@ std::vector<Figure> find_figures(const std::vector<Token>& t, const std::vector<
       via_min = true;
       ++k;
     }
+    // «a four-member cell»: the counted noun after a hyphen.
+    if (number->in_words && k + 1 < t.size() && t[k].kind == TokenKind::punct && t[k].norm == "-" &&
+        !t[k].space_before && !t[k + 1].space_before)
+      ++k;
     std::string unit;
     std::string noun;
     std::size_t end_token = k;
@@ -80,8 +84,23 @@ std::vector<Figure> find_figures(const std::vector<Token>& t, const std::vector<
         end_token = k + 1;
       } else if (!via_min && !duration_unit(w).empty()) {
         std::string_view d = duration_unit(w);
-        // «يبلغ من العمر 24 سنة»: an age
-        bool age = i >= 2 && t[i - 1].norm == "العمر";
+        // «يبلغ من العمر 24 سنة»: an age; so is a number of years in apposition after a
+        // name («أحمد سالم، 34 عاما،», «Gharsalli, 36 ans,») and «de 33 ans» after a person
+        // noun («un ouvrier de 33 ans», «un adolescent de 17 ans»).
+        bool apposition = d == "years" && first > 0 && t[first - 1].norm == "," &&
+                          k + 1 < t.size() && t[k + 1].kind == TokenKind::punct;
+        bool french_age = d == "years" && w == "ans" && first > 0 && t[first - 1].norm == "de" &&
+                          !(k + 2 < t.size() && t[k + 1].norm == "de" &&
+                            (t[k + 2].norm == "prison" || t[k + 2].norm == "reclusion"));
+        // «تتراوح أعمارهم بين 22 و37 سنة», «âgés de 19 à 33 ans», «aged between 21 and 35»
+        bool age_context = false;
+        for (std::size_t back = 1; back <= 5 && back <= first; ++back) {
+          std::string_view b = t[first - back].norm;
+          age_context = age_context || b == "العمر" || b == "اعمارهم" || b == "اعمارهما" ||
+                        b == "اعمار" || b == "age" || b == "agee" || b == "ages" || b == "agees" ||
+                        b == "aged";
+        }
+        bool age = (i >= 2 && t[i - 1].norm == "العمر") || apposition || french_age || age_context;
         unit = age ? "years_age" : std::string(d);
         noun = std::string(w);
         end_token = k + 1;
@@ -102,6 +121,13 @@ std::vector<Figure> find_figures(const std::vector<Token>& t, const std::vector<
     if (unit.empty() && via_min && t[k].norm == "العمر") {
       unit = "years_age";
       end_token = k + 1;
+    }
+    // «Mustafa Al-Fitouri, 38, had ...»: a bare age in apposition after a Latin name.
+    if (unit.empty() && !number->in_words && number->last == i + 1 && i >= 2 &&
+        t[i - 1].norm == "," && t[i - 2].kind == TokenKind::word && !t[i - 2].arabic &&
+        i + 1 < t.size() && t[i + 1].norm == "," && number->value >= 12 && number->value <= 99) {
+      unit = "years_age";
+      end_token = number->last;
     }
     if (unit.empty()) {
       i = number->last > i ? number->last : i + 1;
