@@ -692,9 +692,18 @@ private:
       if (!given && prefix == 0 && t_[i].norm == "عبد" && i + 1 < t_.size() &&
           is_al(t_[i + 1].norm) && !used_[i + 1])
         given = true, words = 2, ambiguous = false;
-      if (given && (!ambiguous || titled)) {
+      // An ambiguous given name followed by a father's given name and a family name is a
+      // full name («حمزة يوسف الدكالي»); alone it needs a title.
+      std::size_t middle = 0;
+      uint32_t middle_prefix = 0;
+      bool middle_ambiguous = true;
+      bool full_name = given && ambiguous && !titled && prefix == 0 &&
+                       given_at(i + words, middle) &&
+                       given_name_at(i + words, middle, middle_prefix, middle_ambiguous) &&
+                       !middle_ambiguous && name_rest(i + words, 6) > i + words + middle;
+      if (given && (!ambiguous || titled || full_name)) {
         std::size_t f = i + words;
-        std::size_t last = name_rest(f, 4);
+        std::size_t last = name_rest(f, 6);
         if (last == f) {
           // A given name alone before a role: «فليب ملك بلجيكا», «ماكرون رئيس ...».
           static const std::unordered_set<std::string_view> roles = {"ملك",  "ملكه", "رئيس",
