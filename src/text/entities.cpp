@@ -151,7 +151,8 @@ struct Candidate {
 class Finder {
 public:
   Finder(std::string_view display, const Tokens& t, const KnowledgeBase& kb)
-      : d_(display), t_(t), kb_(kb), used_(t.size(), false) {}
+      : d_(display), t_(t), kb_(kb), used_(t.size(), false), readings_(t.size()),
+        read_(t.size(), false) {}
 
   std::vector<Entity> run() {
     kb_pass();
@@ -164,13 +165,22 @@ public:
   }
 
 private:
+  // The clitic readings of token i, computed once: every pass asks for them.
+  const std::vector<CliticReading>& readings(std::size_t i) const {
+    if (!read_[i]) {
+      readings_[i] = clitic_readings(t_[i].norm);
+      read_[i] = true;
+    }
+    return readings_[i];
+  }
+
   // Records of `types` whose name starts at token i (any clitic reading); longest match.
   bool match_at(std::size_t i, std::size_t& last, uint32_t& prefix,
                 std::vector<uint32_t>& records) const {
     if (t_[i].kind == TokenKind::punct)
       return false;
     bool found = false;
-    for (const CliticReading& reading : clitic_readings(t_[i].norm)) {
+    for (const CliticReading& reading : readings(i)) {
       std::string key = reading.form;
       std::size_t j = i;
       while (true) {
@@ -325,7 +335,7 @@ private:
                                                                "جبهه", "سرايا", "لواء",  "كتائب"};
     std::string_view kind;
     uint32_t prefix = 0;
-    for (const CliticReading& r : clitic_readings(t_[i].norm))
+    for (const CliticReading& r : readings(i))
       if (kinds.count(r.form)) {
         kind = r.form;
         prefix = r.prefix_bytes;
@@ -364,7 +374,7 @@ private:
       if (used_[i] || t_[i].kind != TokenKind::word)
         continue;
       // Newspaper / agency named in quotes: صحيفة «الأنباء»
-      for (const CliticReading& r : clitic_readings(t_[i].norm)) {
+      for (const CliticReading& r : readings(i)) {
         if (r.form != "صحيفه" && r.form != "جريده" && r.form != "يوميه" && r.form != "قناه" &&
             r.form != "وكاله" && r.form != "موقع")
           continue;
@@ -392,7 +402,7 @@ private:
       uint32_t prefix = 0;
       if (!org_heads().count(head)) {
         bool ok = false;
-        for (const CliticReading& r : clitic_readings(w))
+        for (const CliticReading& r : readings(i))
           if (r.prefix_bytes && org_heads().count(r.form)) {
             prefix = r.prefix_bytes;
             ok = true;
@@ -467,7 +477,7 @@ private:
   int place_trigger_at(std::size_t i, std::string& form) const {
     if (t_[i].kind != TokenKind::word || !t_[i].arabic)
       return 0;
-    for (const CliticReading& r : clitic_readings(t_[i].norm)) {
+    for (const CliticReading& r : readings(i)) {
       if (place_triggers().count(r.form)) {
         form = r.form;
         return dual_place_triggers().count(r.form) ? 2 : 1;
@@ -584,7 +594,7 @@ private:
         is_nationality_word(n) || generic_complements().count(n))
       return false;
     // «ووزير», «وللرئيس»: a role or title behind a conjunction or preposition.
-    for (const CliticReading& r : clitic_readings(n))
+    for (const CliticReading& r : readings(k))
       if (r.prefix_bytes && (role_heads().count(r.form) || titles().count(r.form)))
         return false;
     if (n.size() < 4)
@@ -618,7 +628,7 @@ private:
       if (titles().count(p.norm))
         return true;
       bool clitic_title = false;
-      for (const CliticReading& r : clitic_readings(p.norm))
+      for (const CliticReading& r : readings(i - back))
         clitic_title = clitic_title || (r.prefix_bytes && titles().count(r.form));
       if (clitic_title)
         return true;
@@ -751,7 +761,7 @@ private:
     for (std::size_t i = 0; i < t_.size(); ++i) {
       bool role = false;
       if (t_[i].kind == TokenKind::word)
-        for (const CliticReading& r : clitic_readings(t_[i].norm))
+        for (const CliticReading& r : readings(i))
           role = role || role_heads().count(r.form) > 0;
       if (!role)
         continue;
@@ -1111,7 +1121,7 @@ private:
     for (std::size_t i = 0; i < t_.size(); ++i) {
       if (used_[i] || t_[i].kind != TokenKind::word)
         continue;
-      for (const CliticReading& r : clitic_readings(t_[i].norm)) {
+      for (const CliticReading& r : readings(i)) {
         auto it = family.find(r.form);
         if (it == family.end())
           continue;
@@ -1193,6 +1203,8 @@ private:
   std::vector<bool> used_;
   std::vector<Candidate> candidates_;
   std::vector<Candidate> candidates_copy_;
+  mutable std::vector<std::vector<CliticReading>> readings_;
+  mutable std::vector<bool> read_;
 };
 
 } // namespace
