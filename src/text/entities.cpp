@@ -47,9 +47,9 @@ const std::unordered_set<std::string_view>& titles() {
 // الصديق الصور», «الرئيس الموريتاني محمد ...», «القاضي العسكري العقيد ...».
 const std::unordered_set<std::string_view>& title_modifiers() {
   static const std::unordered_set<std::string_view> words = {
-      "الاول",   "الثاني", "الثالث", "الرابع", "الخامس",  "السادس", "الاخير",
-      "الرئيسي", "العام",  "العامه", "السابق", "المساعد", "الاول",  "العسكري",
-      "الملكي",  "المكلف", "الاعلي", "الاسبق", "الحالي",  "الجديد", "المفترض"};
+      "الاول",  "الثاني", "الثالث", "الرابع",  "الخامس",  "السادس",  "الاخير", "الرئيسي",
+      "العام",  "العامه", "السابق", "المساعد", "الاول",   "العسكري", "الملكي", "المكلف",
+      "الاعلي", "الاسبق", "الحالي", "الجديد",  "المفترض", "اول"};
   return words;
 }
 
@@ -129,8 +129,10 @@ bool masculine_trigger(std::string_view w) {
 
 const std::unordered_set<std::string_view>& compound_place_starts() {
   static const std::unordered_set<std::string_view> words = {
-      "بن", "ابن",  "سيدي", "عين",  "بئر", "بير", "وادي", "بني",  "اولاد", "ام", "راس",
-      "تل", "ذراع", "جبل",  "حاسي", "برج", "دار", "سوق",  "خميس", "اغ",    "ايت"};
+      "بن", "ابن", "سيدي", "عين", "بئر", "بير", "وادي", "بني", "اولاد", "ام", "راس", "تل", "ذراع",
+      "جبل", "حاسي", "برج", "دار", "سوق", "خميس", "اغ", "ايت",
+      // Moroccan market-day towns: «حد السوالم», «ثلاثاء بوكدرة», «سبت كزولة»
+      "حد", "ثلاثاء", "اربعاء", "سبت", "احد"};
   return words;
 }
 
@@ -280,6 +282,22 @@ private:
           t_[i - 1].kind == TokenKind::word && is_al(t_[i - 1].norm) && is_al(t_[i].norm) &&
           t_[i].norm.size() > 4 && t_[i].norm.substr(t_[i].norm.size() - 4) == "يه")
         continue;
+      // «صدام حفتر» is not Khalifa Haftar: a one-word person alias right after a given name
+      // that is not part of the listed person's names belongs to another person.
+      if (rec->type == EntityType::person && last == i + 1 && i > 0 && prefix == 0) {
+        std::size_t w = 0;
+        uint32_t p = 0;
+        bool ambiguous = false;
+        if (given_name_at(i - 1, w, p, ambiguous) && w == 1 && !ambiguous && p == 0) {
+          std::string full = t_[i - 1].norm + " " + t_[i].norm;
+          bool listed = false;
+          if (const auto* hits = kb_.lookup(full))
+            for (uint32_t r : *hits)
+              listed = listed || kb_.record(r).id == rec->id;
+          if (!listed)
+            continue;
+        }
+      }
       Candidate c;
       c.first = i;
       c.last = last;
@@ -522,7 +540,9 @@ private:
     }
     // An adjective after the trigger («منطقة حدودية», «إقليم جبلي») is not a name.
     if (!compound) {
-      bool fem_adjective = n.size() > 4 && n.substr(n.size() - 4) == "يه";
+      // An adjective agrees with the (indefinite) trigger, so a definite word after it is a
+      // name in construct («بلدية الميلية»), an indefinite «-ية» word an adjective.
+      bool fem_adjective = !is_al(n) && n.size() > 4 && n.substr(n.size() - 4) == "يه";
       bool masc_adjective =
           !is_al(n) && n.size() > 4 && n.substr(n.size() - 2) == "ي" && masculine_trigger(trigger);
       if (fem_adjective || masc_adjective)
@@ -591,7 +611,8 @@ private:
       return false;
     std::string_view n = t_[k].norm;
     if (stopwords().count(n) || titles().count(n) || role_heads().count(n) || n == "ملك" ||
-        is_nationality_word(n) || generic_complements().count(n))
+        is_nationality_word(n) || generic_complements().count(n) || n == "اول" ||
+        ordinal_words().count(n))
       return false;
     // «ووزير», «وللرئيس»: a role or title behind a conjunction or preposition.
     for (const CliticReading& r : readings(k))
@@ -632,7 +653,15 @@ private:
         clitic_title = clitic_title || (r.prefix_bytes && titles().count(r.form));
       if (clitic_title)
         return true;
-      if (!title_modifiers().count(p.norm) && !is_nationality_word(p.norm))
+      // «وزير الداخلية أنس خطاب», «رئيس الحكومة …»: a role noun and its definite complement.
+      if (back >= 2 && is_al(t_[i - 1].norm)) {
+        bool role = false;
+        for (const CliticReading& r : readings(i - back))
+          role = role || role_heads().count(r.form) > 0;
+        if (role)
+          return true;
+      }
+      if (!title_modifiers().count(p.norm) && !is_nationality_word(p.norm) && !is_al(p.norm))
         return false;
     }
     return false;
@@ -731,6 +760,7 @@ private:
       // often a noun phrase («النائب العام تسليط عقوبة ...»).
       bool close_title = i > 0 && t_[i - 1].kind == TokenKind::word &&
                          (titles().count(t_[i - 1].norm) ||
+                          (i > 1 && t_[i - 1].norm == "اول" && titles().count(t_[i - 2].norm)) ||
                           (i > 1 && ordinal_words().count(t_[i - 1].norm) &&
                            (t_[i - 2].norm == "المتهم" || t_[i - 2].norm == "المتهمه" ||
                             t_[i - 2].norm == "المشتبه")));
@@ -991,9 +1021,13 @@ private:
         ++k; // «Al-Fitouri»: the hyphen joins two parts of one name
         continue;
       }
-      if (!capitalised(k))
-        break;
       std::string_view n = t_[k].norm;
+      bool lower_particle = words > 0 && !capitalised(k) && t_[k].kind == TokenKind::word &&
+                            !t_[k].arabic && latin_particle(n) &&
+                            (capitalised(k + 1) ||
+                             (k + 2 < t_.size() && t_[k + 1].norm == "-" && capitalised(k + 2)));
+      if (!capitalised(k) && !lower_particle)
+        break;
       if (latin_particle(n)) {
         if (!capitalised(k + 1) && !(k + 1 < t_.size() && t_[k + 1].norm == "-"))
           break;
@@ -1030,6 +1064,8 @@ private:
         continue;
       bool given = latin_given_at(i);
       bool titled = i > 0 && t_[i - 1].kind == TokenKind::word && latin_title(t_[i - 1].norm);
+      // «identified as X», «known as X»
+      titled = titled || (i > 1 && t_[i - 1].norm == "as" && latin_title(t_[i - 2].norm));
       // «the Interior Minister, Emad Trabelsi», «le porte-parole de la Garde nationale, X Y»
       if (!given && !titled && i > 0 && t_[i - 1].norm == ",") {
         for (std::size_t b = i - 1; b-- > 0 && b + 12 > i;) {
@@ -1041,8 +1077,21 @@ private:
           }
         }
       }
-      if (!given && !titled)
+      if (!given && !titled) {
+        // The role after the name: «Yehia Rasool, spokesperson for ...», «X Y, the minister».
+        std::size_t end = latin_name_words(i + 1, 2);
+        std::size_t r = end + 1;
+        if (end > i + 1 && r < t_.size() && t_[end].norm == ",") {
+          if (t_[r].norm == "the" || t_[r].norm == "le" || t_[r].norm == "la")
+            ++r;
+          if (r < t_.size() && latin_title(t_[r].norm) && !t_[r].arabic &&
+              t_[r].norm != "suspect" && t_[r].norm != "m") {
+            add_person(i, end, 0, "latin-role-after");
+            i = end - 1;
+          }
+        }
         continue;
+      }
       std::size_t last = latin_name_words(i + 1, 3);
       if (last == i + 1)
         continue;
@@ -1087,6 +1136,9 @@ private:
       } else {
         continue;
       }
+      if (k < t_.size() && t_[k].kind == TokenKind::punct &&
+          (t_[k].norm == "'" || t_[k].norm == "’") && n == "d")
+        ++k;
       if (k >= t_.size() || used_[k] || !capitalised(k) || latin_given_at(k))
         continue;
       std::size_t last = latin_name_words(mountain ? k + 1 : k, 3);

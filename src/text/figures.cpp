@@ -39,6 +39,29 @@ std::vector<Figure> find_figures(const std::vector<Token>& t, const std::vector<
       continue;
     }
     auto number = parse_number(t, i);
+    // A feminine dual counts two without a number: «عبوتين ناسفتين», «سيارتين», «بندقيتين».
+    if (!number && t[i].kind == TokenKind::word && t[i].arabic && t[i].norm.size() > 8 &&
+        t[i].norm.compare(t[i].norm.size() - 6, 6, "تين") == 0 &&
+        !(i > 0 && t[i - 1].kind == TokenKind::number)) {
+      std::string singular = t[i].norm.substr(0, t[i].norm.size() - 6) + "ه";
+      std::string_view next = i + 1 < t.size() ? std::string_view(t[i + 1].norm) : "";
+      std::string next_singular;
+      if (next.size() > 8 && next.substr(next.size() - 6) == "تين")
+        next_singular = std::string(next.substr(0, next.size() - 6)) + "ه";
+      std::string_view u = unit_of(singular, next_singular);
+      if (!u.empty() && u != "cities" && u != "countries" && u != "operations") {
+        std::size_t end_token = unit_takes_two_words(singular, next_singular) ? i + 2 : i + 1;
+        Figure f;
+        f.begin = t[i].begin;
+        f.end = t[end_token - 1].end;
+        f.value = 2;
+        f.unit = std::string(u);
+        f.noun = singular;
+        out.push_back(std::move(f));
+        i = end_token;
+        continue;
+      }
+    }
     if (!number || used[number->last - 1]) {
       ++i;
       continue;
