@@ -402,7 +402,7 @@ TEST(Evaluation, BlindTunedHalf) {
 TEST(Evaluation, BlindHeldOutHalf) {
   Totals totals = evaluate_blind_half(0);
   report("blind, held-out half (12 even-numbered articles)", totals);
-  expect_blind_floors(totals, {0.91, 0.90, 0.89, 0.78, 0.86, 0.89, 0.85, 0.80, 0.97});
+  expect_blind_floors(totals, {0.92, 0.91, 0.89, 0.78, 0.89, 0.89, 0.85, 0.80, 0.97});
 }
 
 // Articles 25..32, written after the first round of rules was frozen; their first-run errors
