@@ -159,6 +159,7 @@ public:
   std::vector<Entity> run() {
     kb_pass();
     org_patterns();
+    latin_orgs();
     place_triggers_pass();
     person_rules();
     latin_places();
@@ -447,6 +448,20 @@ private:
         // A known place ending the chain («جنايات القاهرة») becomes part of the name.
         if (e < t_.size() && used_[e] && is_known_place(e))
           release_place(e);
+        // So does a compound place name («محكمة سيدي امحمد»).
+        if (e == j && e + 1 < t_.size() && !used_[e] && !used_[e + 1] &&
+            compound_place_starts().count(t_[e].norm) && t_[e].norm != "بن" &&
+            t_[e].norm != "ابن" && name_like(e + 1)) {
+          Candidate c;
+          c.first = i;
+          c.last = e + 2;
+          c.prefix = prefix;
+          c.type = EntityType::organization;
+          c.rule = "org-pattern";
+          add(std::move(c));
+          i = e + 1;
+          continue;
+        }
         if (e < t_.size() && !used_[e] && t_[e].kind == TokenKind::word &&
             !stopwords().count(t_[e].norm) && (is_al(t_[e].norm) || is_known_place(e))) {
           j = e;
@@ -515,8 +530,8 @@ private:
       return j;
     std::string_view n = std::string_view(t_[j].norm).substr(prefix);
     if (stopwords().count(n) || is_nationality_word(n) || generic_complements().count(n) ||
-        titles().count(n))
-      return j;
+        titles().count(n) || starts(n, "لل"))
+      return j; // «مخيم للنازحين»: a preposition, not a name
     static const std::unordered_set<std::string_view> generic_places = {
         "شمال",     "جنوب",      "شرق",      "غرب",     "وسط",    "نفوذ",    "عازله",    "حدوديه",
         "صناعيه",   "النزاع",    "القتال",   "عمليات",  "التماس", "الجنوب",  "الشمال",   "الشرق",
@@ -654,7 +669,8 @@ private:
       if (clitic_title)
         return true;
       // «وزير الداخلية أنس خطاب», «رئيس الحكومة …»: a role noun and its definite complement.
-      if (back >= 2 && is_al(t_[i - 1].norm)) {
+      // («الناطق الرسمي باسم …»: an adjective, not a complement, so «باسم» is a preposition.)
+      if (back >= 2 && is_al(t_[i - 1].norm) && !generic_complements().count(t_[i - 1].norm)) {
         bool role = false;
         for (const CliticReading& r : readings(i - back))
           role = role || role_heads().count(r.form) > 0;
@@ -822,6 +838,119 @@ private:
       add_person(a, last, 0, "role-comma");
     }
     latin_persons();
+  }
+
+  // «Interior Ministry», «Specialized Criminal Court», «Amnesty International»: capitalised
+  // words ending in (or containing) an institution noun; «ministère de la Défense», «tribunal
+  // de Paris»: a French institution noun and its capitalised complement.
+  void latin_orgs() {
+    static const std::unordered_set<std::string_view> heads = {
+        "ministry",      "court",      "agency",     "service",     "services",     "directorate",
+        "office",        "council",    "force",      "forces",      "army",         "police",
+        "guard",         "command",    "commission", "prosecution", "committee",    "department",
+        "bureau",        "unit",       "brigade",    "movement",    "organisation", "organization",
+        "international", "party",      "authority",  "tribunal",    "gendarmerie",  "coalition",
+        "front",         "presidency", "parliament", "senate"};
+    static const std::unordered_set<std::string_view> french_heads = {
+        "ministere",   "tribunal", "cour",    "parquet", "direction", "garde",    "armee",
+        "gendarmerie", "police",   "conseil", "agence",  "service",   "services", "commission",
+        "comite",      "pole",     "office",  "brigade", "etat"};
+    static const std::unordered_set<std::string_view> french_links = {"de",
+                                                                      "du",
+                                                                      "des",
+                                                                      "la",
+                                                                      "le",
+                                                                      "l",
+                                                                      "d",
+                                                                      "'",
+                                                                      "’",
+                                                                      "generale",
+                                                                      "general",
+                                                                      "nationale",
+                                                                      "national",
+                                                                      "speciale",
+                                                                      "militaire",
+                                                                      "judiciaire",
+                                                                      "antiterroriste",
+                                                                      "federal",
+                                                                      "federale",
+                                                                      "appel",
+                                                                      "premiere",
+                                                                      "instance",
+                                                                      "surete",
+                                                                      "securite",
+                                                                      "interieure",
+                                                                      "exterieure",
+                                                                      "renseignement",
+                                                                      "renseignements",
+                                                                      "-",
+                                                                      "major"};
+    static const std::unordered_set<std::string_view> openers = {"the", "a", "an", "le", "la",
+                                                                 "les", "l", "un", "une"};
+    for (std::size_t i = 0; i < t_.size(); ++i) {
+      if (used_[i] || t_[i].kind != TokenKind::word || t_[i].arabic)
+        continue;
+      std::string_view n = t_[i].norm;
+      // French: «ministère de la Défense», «cour d'appel de Rabat»
+      if (french_heads.count(n) && !capitalised(i)) {
+        std::size_t k = i + 1, end = i + 1;
+        while (k < t_.size() && k < i + 8 && !used_[k] && t_[k].sentence == t_[i].sentence) {
+          if (capitalised(k) && !latin_non_name(t_[k].norm)) {
+            end = ++k;
+            continue;
+          }
+          if ((t_[k].kind == TokenKind::word && !t_[k].arabic && french_links.count(t_[k].norm)) ||
+              (t_[k].kind == TokenKind::punct && french_links.count(t_[k].norm))) {
+            ++k;
+            continue;
+          }
+          break;
+        }
+        if (end > i + 1 && capitalised(end - 1)) {
+          Candidate c;
+          c.first = i;
+          c.last = end;
+          c.type = EntityType::organization;
+          c.rule = "latin-org";
+          add(std::move(c));
+          i = end - 1;
+        }
+        continue;
+      }
+      // English: a run of capitalised words (with «of/for/and» and hyphens inside).
+      if (!capitalised(i) || openers.count(n))
+        continue;
+      std::size_t k = i, last_head = 0, words = 0;
+      while (k < t_.size() && !used_[k] && t_[k].sentence == t_[i].sentence && words < 7) {
+        if (capitalised(k) && !(k > i && t_[k].line_start)) {
+          if (heads.count(t_[k].norm))
+            last_head = k + 1;
+          ++k;
+          ++words;
+          continue;
+        }
+        bool hyphen = t_[k].norm == "-" && !t_[k].space_before && k + 1 < t_.size() &&
+                      !t_[k + 1].space_before && capitalised(k + 1);
+        bool link = (t_[k].norm == "of" || t_[k].norm == "for" || t_[k].norm == "and") &&
+                    capitalised(k + 1) && k > i;
+        if (hyphen || link) {
+          ++k;
+          continue;
+        }
+        break;
+      }
+      // The institution noun must come after at least one other word and end the name or be
+      // followed only by a complement («Ministry of Interior»).
+      if (last_head > i + 1 && words >= 2 && last_head == k) {
+        Candidate c;
+        c.first = i;
+        c.last = k;
+        c.type = EntityType::organization;
+        c.rule = "latin-org";
+        add(std::move(c));
+      }
+      i = k > i ? k - 1 : i;
+    }
   }
 
   // ---- Latin script (French and English articles, Latin names in any article) ----
@@ -1022,20 +1151,22 @@ private:
         continue;
       }
       std::string_view n = t_[k].norm;
-      bool lower_particle = words > 0 && !capitalised(k) && t_[k].kind == TokenKind::word &&
-                            !t_[k].arabic && latin_particle(n) &&
+      bool lower_particle = !capitalised(k) && t_[k].kind == TokenKind::word && !t_[k].arabic &&
+                            latin_particle(n) &&
                             (capitalised(k + 1) ||
                              (k + 2 < t_.size() && t_[k + 1].norm == "-" && capitalised(k + 2)));
       if (!capitalised(k) && !lower_particle)
         break;
-      if (latin_particle(n)) {
+      bool particle = latin_particle(n);
+      if (particle) {
         if (!capitalised(k + 1) && !(k + 1 < t_.size() && t_[k + 1].norm == "-"))
           break;
       } else if (latin_non_name(n)) {
         break;
       }
       ++k;
-      ++words;
+      // «Hussain bin Ali Al-Abbas»: particles do not count towards the name's length.
+      words += particle ? 0 : 1;
     }
     return k;
   }
@@ -1060,7 +1191,10 @@ private:
 
   void latin_persons() {
     for (std::size_t i = 0; i < t_.size(); ++i) {
-      if (used_[i] || !capitalised(i) || latin_non_name(t_[i].norm) || latin_particle(t_[i].norm))
+      // A name does not start with a particle, except a kunya («Abu Yasser al-Issawi»).
+      bool kunya = t_[i].norm == "abu" || t_[i].norm == "abou";
+      if (used_[i] || !capitalised(i) || latin_non_name(t_[i].norm) ||
+          (latin_particle(t_[i].norm) && !kunya))
         continue;
       bool given = latin_given_at(i);
       bool titled = i > 0 && t_[i - 1].kind == TokenKind::word && latin_title(t_[i - 1].norm);
@@ -1139,6 +1273,10 @@ private:
       if (k < t_.size() && t_[k].kind == TokenKind::punct &&
           (t_[k].norm == "'" || t_[k].norm == "’") && n == "d")
         ++k;
+      // «près d'Assamaka», «originaire d'Oujda»
+      if (k + 1 < t_.size() && t_[k].norm == "d" && t_[k + 1].kind == TokenKind::punct &&
+          (t_[k + 1].norm == "'" || t_[k + 1].norm == "’"))
+        k += 2;
       if (k >= t_.size() || used_[k] || !capitalised(k) || latin_given_at(k))
         continue;
       std::size_t last = latin_name_words(mountain ? k + 1 : k, 3);

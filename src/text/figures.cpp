@@ -3,6 +3,8 @@
 #include "text/numbers.h"
 #include "text/units.h"
 
+#include <unordered_map>
+
 namespace tansiq::text {
 namespace {
 
@@ -57,6 +59,40 @@ std::vector<Figure> find_figures(const std::vector<Token>& t, const std::vector<
         f.value = 2;
         f.unit = std::string(u);
         f.noun = singular;
+        out.push_back(std::move(f));
+        i = end_token;
+        continue;
+      }
+    }
+    // Masculine duals of broken-plural nouns and «noun + اثنين» count two: «شخصان», «عنصرين»,
+    // «سائقين اثنين». (A sound plural in «-ين» is not a dual: «متهمين» is left alone.)
+    if (!number && t[i].kind == TokenKind::word && t[i].arabic) {
+      static const std::unordered_map<std::string_view, std::string_view> duals = {
+          {"شخصان", "persons"},    {"شخصين", "persons"},  {"عنصران", "persons"},
+          {"عنصرين", "persons"},   {"جنديان", "persons"}, {"جنديين", "persons"},
+          {"رجلان", "persons"},    {"رجلين", "persons"},  {"قتيلان", "persons"},
+          {"قتيلين", "persons"},   {"جريحان", "persons"}, {"جريحين", "persons"},
+          {"شرطيان", "persons"},   {"شرطيين", "persons"}, {"طفلان", "persons"},
+          {"طفلين", "persons"},    {"سلاحان", "weapons"}, {"سلاحين", "weapons"},
+          {"مسدسان", "pistols"},   {"مسدسين", "pistols"}, {"صاروخان", "missiles"},
+          {"صاروخين", "missiles"}, {"هجومان", "attacks"}, {"هجومين", "attacks"}};
+      auto d = duals.find(t[i].norm);
+      bool counted_after =
+          i + 1 < t.size() && (t[i + 1].norm == "اثنين" || t[i + 1].norm == "اثنان");
+      std::string_view plural_unit;
+      if (d == duals.end() && counted_after && i > 0) {
+        std::string_view w = strip_al(t[i].norm);
+        plural_unit = unit_of(w);
+      }
+      if ((d != duals.end() && !(i > 0 && t[i - 1].kind == TokenKind::number)) ||
+          !plural_unit.empty()) {
+        Figure f;
+        f.begin = t[i].begin;
+        std::size_t end_token = counted_after ? i + 2 : i + 1;
+        f.end = t[end_token - 1].end;
+        f.value = 2;
+        f.unit = std::string(d != duals.end() ? d->second : plural_unit);
+        f.noun = t[i].norm;
         out.push_back(std::move(f));
         i = end_token;
         continue;

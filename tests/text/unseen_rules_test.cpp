@@ -82,6 +82,21 @@ TEST(UnseenRules, OrganisationChainsAndQuotedGroups) {
   EXPECT_TRUE(orgs("وترأس هيئة المحكمة القاضي عمر").empty());
 }
 
+TEST(UnseenRules, LatinOrganisationsAndLongerLatinNames) {
+  EXPECT_EQ(names("the Federal Anti-Corruption Agency said, while the Transport Ministry denied",
+                  EntityType::organization),
+            (V{"Federal Anti-Corruption Agency", "Transport Ministry"}));
+  EXPECT_EQ(names("selon le ministère de la Justice, saisi par le tribunal de Nanterre",
+                  EntityType::organization),
+            (V{"ministère de la Justice", "tribunal de Nanterre"}));
+  // An institution noun inside a longer name does not end it («Director of Army Public
+  // Relations» is a role).
+  EXPECT_TRUE(
+      names("the Director of Army Public Relations said", EntityType::organization).empty());
+  EXPECT_EQ(names("The court named Omar bin Salem Al-Harbi as the leader.", EntityType::person),
+            V{"Omar bin Salem Al-Harbi"});
+}
+
 TEST(UnseenRules, DatesInEnglishOrderAndBareWeekdays) {
   auto isos = [](const std::string& text, std::optional<Ymd> ref) {
     auto tokens = tokenise(normalise(text));
@@ -120,6 +135,9 @@ TEST(UnseenRules, FiguresInFrenchAndEnglishAndAges) {
             (F{{52, "years_age"}, {6, "years"}}));
   EXPECT_EQ(figures("نادر الشامي، 29 عاما، و40 مدنيا و3 مركبات"),
             (F{{29, "years_age"}, {40, "persons"}, {3, "vehicles"}}));
+  // Duals count two: feminine («قنبلتين»), broken plurals («شخصان»), «noun + اثنين».
+  EXPECT_EQ(figures("حجز قنبلتين واعتقال شخصان ومقتل مسلحين اثنين"),
+            (F{{2, "grenades"}, {2, "persons"}, {2, "persons"}}));
 }
 
 TEST(UnseenRules, TickersAndReadAlsoLinesAreRemoved) {
