@@ -421,5 +421,12 @@ TEST(Evaluation, BlindFreshSet2) {
   expect_blind_floors(totals, {0.97, 0.89, 0.94, 0.88, 0.97, 0.84, 0.95, 0.97, 0.99});
 }
 
+// Articles 41..46, written after the third round was frozen: never tuned on.
+TEST(Evaluation, BlindFreshSet3) {
+  Totals totals = evaluate_blind(41, 46, -1);
+  report("blind, fresh set 3 (41-46, written after the rules were frozen)", totals);
+  expect_blind_floors(totals, {0.93, 0.75, 0.92, 0.74, 0.62, 0.68, 0.95, 0.55, 0.99});
+}
+
 } // namespace
 } // namespace tansiq::text
