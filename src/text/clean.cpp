@@ -4,6 +4,7 @@
 #include "text/normalise.h"
 #include "text/utf8.h"
 
+#include <algorithm>
 #include <array>
 #include <unordered_set>
 
@@ -125,32 +126,45 @@ bool is_comment_widget(std::string_view key) {
 bool is_widget(std::string_view key) {
   if (key.size() > 200)
     return false;
-  static constexpr std::array<std::string_view, 26> starts = {"شارك",
-                                                              "مشاركه",
-                                                              "اوسمه",
-                                                              "الوسوم",
-                                                              "كلمات مفتاحيه",
-                                                              "كلمات دلاليه",
-                                                              "رابط مختصر",
-                                                              "طباعه",
-                                                              "اقرا ايضا",
-                                                              "اقرا المزيد",
-                                                              "انقر هنا",
-                                                              "اضغط هنا",
-                                                              "شكرا على الابلاغ",
-                                                              "سيتم حجب هذه الصوره",
-                                                              "تابعونا",
-                                                              "تابعنا على",
-                                                              "share",
-                                                              "partager",
-                                                              "read more",
-                                                              "lire aussi",
-                                                              "lire la suite",
-                                                              "imprimer",
-                                                              "print",
-                                                              "tags",
-                                                              "follow us",
-                                                              "اشترك في"};
+  static constexpr auto starts = std::to_array<std::string_view>({"شارك",
+                                                                  "مشاركه",
+                                                                  "اوسمه",
+                                                                  "الوسوم",
+                                                                  "كلمات مفتاحيه",
+                                                                  "كلمات دلاليه",
+                                                                  "رابط مختصر",
+                                                                  "طباعه",
+                                                                  "اقرا ايضا",
+                                                                  "اقرا المزيد",
+                                                                  "انقر هنا",
+                                                                  "اضغط هنا",
+                                                                  "شكرا على الابلاغ",
+                                                                  "سيتم حجب هذه الصوره",
+                                                                  "تابعونا",
+                                                                  "تابعنا على",
+                                                                  "share",
+                                                                  "partager",
+                                                                  "read more",
+                                                                  "lire aussi",
+                                                                  "lire la suite",
+                                                                  "imprimer",
+                                                                  "print",
+                                                                  "tags",
+                                                                  "follow us",
+                                                                  "اشترك في",
+                                                                  "تابع اخر الاخبار",
+                                                                  "تابعوا",
+                                                                  "حمل تطبيق",
+                                                                  "read also",
+                                                                  "related:",
+                                                                  "related articles",
+                                                                  "see also",
+                                                                  "voir aussi",
+                                                                  "a lire aussi",
+                                                                  "advertisement",
+                                                                  "publicite",
+                                                                  "support our journalism",
+                                                                  "cet article est reserve"});
   static const std::vector<std::string> normalised = [] {
     std::vector<std::string> out;
     for (auto s : starts)
@@ -180,10 +194,17 @@ bool is_navigation(std::string_view key) {
   if (key.size() > 300)
     return false;
   int separators = 0;
+  std::size_t longest = 0, segment_start = 0;
   for (std::size_t i = 0; i < key.size(); ++i)
-    if (key[i] == '|' || (key.compare(i, 2, "»") == 0))
+    if (key[i] == '|' || (key.compare(i, 2, "»") == 0)) {
       ++separators;
-  return separators >= 3;
+      longest = std::max(longest, i - segment_start);
+      segment_start = i + 1;
+    }
+  longest = std::max(longest, key.size() - segment_start);
+  // Three short segments («عاجل: ... | ... | ...», «Accueil | Régions | Monde») are a menu
+  // or a headline ticker, not a sentence.
+  return separators >= 3 || (separators >= 2 && longest <= 100);
 }
 
 // Where a stamp or link marker starts inside the raw line (byte offset), or npos.

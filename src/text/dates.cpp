@@ -201,8 +201,9 @@ public:
     std::size_t i = 0;
     while (i < t_.size()) {
       std::size_t next = i;
-      if (!used_[i] && (numeric(i, next) || relative(i, next) || day_month(i, next) ||
-                        month_year(i, next) || hijri(i, next) || year_only(i, next)))
+      if (!used_[i] &&
+          (numeric(i, next) || relative(i, next) || day_month(i, next) || month_year(i, next) ||
+           hijri(i, next) || year_only(i, next) || bare_weekday(i, next)))
         i = next;
       else
         ++i;
@@ -273,9 +274,21 @@ private:
       return shift(i + 1, -1);
     if (is_word(t_, i, {"اليوم"}) && weekday_at(t_, i + 1) >= 0)
       return shift(i + 1, 0);
+    // «أعلنت ... في بيان اليوم أن»: «اليوم» alone is the day of the article.
+    if (is_word(t_, i, {"اليوم"}) && !is_word(t_, i - 1, {"حتي", "الي"}))
+      return shift(i + 1, 0);
+    // «last Sunday»: the English order puts the qualifier first.
+    if (is_word(t_, i, {"last"}) && weekday_at(t_, i + 1) >= 0) {
+      int ref_wd = static_cast<int>(ch::weekday(days_of(ref)).c_encoding());
+      int back = (ref_wd - weekday_at(t_, i + 1) + 7) % 7;
+      emit(i, i + 2, ymd_of(days_of(ref) - ch::days(back == 0 ? 7 : back)).iso(), true);
+      next = i + 2;
+      return true;
+    }
     std::size_t w = is_word(t_, i, {"يوم"}) ? i + 1 : i;
     int wd = weekday_at(t_, w);
-    if (wd >= 0 && is_word(t_, w + 1, {"الماضي", "الماضيه", "المنصرم", "المنقضي"})) {
+    if (wd >= 0 &&
+        is_word(t_, w + 1, {"الماضي", "الماضيه", "المنصرم", "المنقضي", "dernier", "derniere"})) {
       int ref_wd = static_cast<int>(ch::weekday(days_of(ref)).c_encoding());
       int back = (ref_wd - wd + 7) % 7;
       if (back == 0)
@@ -284,7 +297,7 @@ private:
       next = w + 2;
       return true;
     }
-    if (wd >= 0 && is_word(t_, w + 1, {"المقبل", "القادم"})) {
+    if (wd >= 0 && is_word(t_, w + 1, {"المقبل", "القادم", "prochain"})) {
       int ref_wd = static_cast<int>(ch::weekday(days_of(ref)).c_encoding());
       int ahead = (wd - ref_wd + 7) % 7;
       if (ahead == 0)
@@ -460,12 +473,42 @@ private:
     return true;
   }
 
+  // A weekday alone («a annoncé jeudi», «said on Monday», «أعلنت الوزارة، الثلاثاء،») is, in
+  // news written in the past tense, the last such day on or before the reference date. Tried
+  // after every other pattern, so a weekday that introduces a full date is part of that date.
+  bool bare_weekday(std::size_t i, std::size_t& next) {
+    int wd = weekday_at(t_, i);
+    if (wd < 0 || !ref_ || is_number(t_, i + 1))
+      return false;
+    // In Arabic a weekday is also part of names («سوق الجمعة», «صلاة الجمعة»): alone it is a
+    // date after a comma, at the start of a line or after a time of day («مساء الثلاثاء»).
+    if (t_[i].arabic && !t_[i].line_start &&
+        !(i > 0 && (is_punct(t_, i - 1, ",") ||
+                    is_word(t_, i - 1, {"مساء", "صباح", "ليله", "فجر", "ظهر", "عصر", "يوم"}))))
+      return false;
+    int ref_wd = static_cast<int>(ch::weekday(days_of(*ref_)).c_encoding());
+    int back = (ref_wd - wd + 7) % 7;
+    emit(i, i + 1, ymd_of(days_of(*ref_) - ch::days(back)).iso(), true);
+    next = i + 1;
+    return true;
+  }
+
   bool month_year(std::size_t i, std::size_t& next) {
     std::size_t words = 0;
     int month = month_at(t_, i, words);
     if (!month)
       return false;
     std::size_t k = skip_alternative(i + words);
+    // English order: «July 18, 2024», «January 15 2025».
+    if (!t_[i].arabic && is_number(t_, k) && t_[k].norm.size() <= 2) {
+      int day = int_of(t_[k]);
+      std::size_t y = k + 1;
+      if (int year = year_after(y); year && day >= 1 && valid(year, month, day)) {
+        emit(i, y, fmt(year, month, day));
+        next = y;
+        return true;
+      }
+    }
     if (int year = year_after(k)) {
       emit(i, k, fmt(year, month));
       next = k;

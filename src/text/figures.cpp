@@ -3,6 +3,8 @@
 #include "text/numbers.h"
 #include "text/units.h"
 
+#include <unordered_map>
+
 namespace tansiq::text {
 namespace {
 
@@ -39,6 +41,63 @@ std::vector<Figure> find_figures(const std::vector<Token>& t, const std::vector<
       continue;
     }
     auto number = parse_number(t, i);
+    // A feminine dual counts two without a number: «عبوتين ناسفتين», «سيارتين», «بندقيتين».
+    if (!number && t[i].kind == TokenKind::word && t[i].arabic && t[i].norm.size() > 8 &&
+        t[i].norm.compare(t[i].norm.size() - 6, 6, "تين") == 0 &&
+        !(i > 0 && t[i - 1].kind == TokenKind::number)) {
+      std::string singular = t[i].norm.substr(0, t[i].norm.size() - 6) + "ه";
+      std::string_view next = i + 1 < t.size() ? std::string_view(t[i + 1].norm) : "";
+      std::string next_singular;
+      if (next.size() > 8 && next.substr(next.size() - 6) == "تين")
+        next_singular = std::string(next.substr(0, next.size() - 6)) + "ه";
+      std::string_view u = unit_of(singular, next_singular);
+      if (!u.empty() && u != "cities" && u != "countries" && u != "operations") {
+        std::size_t end_token = unit_takes_two_words(singular, next_singular) ? i + 2 : i + 1;
+        Figure f;
+        f.begin = t[i].begin;
+        f.end = t[end_token - 1].end;
+        f.value = 2;
+        f.unit = std::string(u);
+        f.noun = singular;
+        out.push_back(std::move(f));
+        i = end_token;
+        continue;
+      }
+    }
+    // Masculine duals of broken-plural nouns and «noun + اثنين» count two: «شخصان», «عنصرين»,
+    // «سائقين اثنين». (A sound plural in «-ين» is not a dual: «متهمين» is left alone.)
+    if (!number && t[i].kind == TokenKind::word && t[i].arabic) {
+      static const std::unordered_map<std::string_view, std::string_view> duals = {
+          {"شخصان", "persons"},    {"شخصين", "persons"},  {"عنصران", "persons"},
+          {"عنصرين", "persons"},   {"جنديان", "persons"}, {"جنديين", "persons"},
+          {"رجلان", "persons"},    {"رجلين", "persons"},  {"قتيلان", "persons"},
+          {"قتيلين", "persons"},   {"جريحان", "persons"}, {"جريحين", "persons"},
+          {"شرطيان", "persons"},   {"شرطيين", "persons"}, {"طفلان", "persons"},
+          {"طفلين", "persons"},    {"سلاحان", "weapons"}, {"سلاحين", "weapons"},
+          {"مسدسان", "pistols"},   {"مسدسين", "pistols"}, {"صاروخان", "missiles"},
+          {"صاروخين", "missiles"}, {"هجومان", "attacks"}, {"هجومين", "attacks"}};
+      auto d = duals.find(t[i].norm);
+      bool counted_after =
+          i + 1 < t.size() && (t[i + 1].norm == "اثنين" || t[i + 1].norm == "اثنان");
+      std::string_view plural_unit;
+      if (d == duals.end() && counted_after && i > 0) {
+        std::string_view w = strip_al(t[i].norm);
+        plural_unit = unit_of(w);
+      }
+      if ((d != duals.end() && !(i > 0 && t[i - 1].kind == TokenKind::number)) ||
+          !plural_unit.empty()) {
+        Figure f;
+        f.begin = t[i].begin;
+        std::size_t end_token = counted_after ? i + 2 : i + 1;
+        f.end = t[end_token - 1].end;
+        f.value = 2;
+        f.unit = std::string(d != duals.end() ? d->second : plural_unit);
+        f.noun = t[i].norm;
+        out.push_back(std::move(f));
+        i = end_token;
+        continue;
+      }
+    }
     if (!number || used[number->last - 1]) {
       ++i;
       continue;
@@ -61,6 +120,10 @@ std::vector<Figure> find_figures(const std::vector<Token>& t, const std::vector<
       via_min = true;
       ++k;
     }
+    // «a four-member cell»: the counted noun after a hyphen.
+    if (number->in_words && k + 1 < t.size() && t[k].kind == TokenKind::punct && t[k].norm == "-" &&
+        !t[k].space_before && !t[k + 1].space_before)
+      ++k;
     std::string unit;
     std::string noun;
     std::size_t end_token = k;
@@ -80,8 +143,23 @@ std::vector<Figure> find_figures(const std::vector<Token>& t, const std::vector<
         end_token = k + 1;
       } else if (!via_min && !duration_unit(w).empty()) {
         std::string_view d = duration_unit(w);
-        // «يبلغ من العمر 24 سنة»: an age
-        bool age = i >= 2 && t[i - 1].norm == "العمر";
+        // «يبلغ من العمر 24 سنة»: an age; so is a number of years in apposition after a
+        // name («أحمد سالم، 34 عاما،», «Gharsalli, 36 ans,») and «de 33 ans» after a person
+        // noun («un ouvrier de 33 ans», «un adolescent de 17 ans»).
+        bool apposition = d == "years" && first > 0 && t[first - 1].norm == "," &&
+                          k + 1 < t.size() && t[k + 1].kind == TokenKind::punct;
+        bool french_age = d == "years" && w == "ans" && first > 0 && t[first - 1].norm == "de" &&
+                          !(k + 2 < t.size() && t[k + 1].norm == "de" &&
+                            (t[k + 2].norm == "prison" || t[k + 2].norm == "reclusion"));
+        // «تتراوح أعمارهم بين 22 و37 سنة», «âgés de 19 à 33 ans», «aged between 21 and 35»
+        bool age_context = false;
+        for (std::size_t back = 1; back <= 5 && back <= first; ++back) {
+          std::string_view b = t[first - back].norm;
+          age_context = age_context || b == "العمر" || b == "اعمارهم" || b == "اعمارهما" ||
+                        b == "اعمار" || b == "age" || b == "agee" || b == "ages" || b == "agees" ||
+                        b == "aged";
+        }
+        bool age = (i >= 2 && t[i - 1].norm == "العمر") || apposition || french_age || age_context;
         unit = age ? "years_age" : std::string(d);
         noun = std::string(w);
         end_token = k + 1;
@@ -102,6 +180,13 @@ std::vector<Figure> find_figures(const std::vector<Token>& t, const std::vector<
     if (unit.empty() && via_min && t[k].norm == "العمر") {
       unit = "years_age";
       end_token = k + 1;
+    }
+    // «Mustafa Al-Fitouri, 38, had ...»: a bare age in apposition after a Latin name.
+    if (unit.empty() && !number->in_words && number->last == i + 1 && i >= 2 &&
+        t[i - 1].norm == "," && t[i - 2].kind == TokenKind::word && !t[i - 2].arabic &&
+        i + 1 < t.size() && t[i + 1].norm == "," && number->value >= 12 && number->value <= 99) {
+      unit = "years_age";
+      end_token = number->last;
     }
     if (unit.empty()) {
       i = number->last > i ? number->last : i + 1;

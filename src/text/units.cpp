@@ -16,51 +16,72 @@ const Table& single() {
       for (auto w : words)
         t.emplace(w, unit);
     };
-    add("persons", {"شخص",        "شخصا",      "اشخاص",     "شخصين",       "مواطن",      "مواطنا",
-                    "مواطنين",    "مواطنون",   "عنصر",      "عنصرا",       "عناصر",      "ارهابي",
-                    "ارهابيا",    "ارهابيين",  "ارهابيون",  "متطرف",       "متطرفا",     "متطرفين",
-                    "مشتبه",      "مشتبها",    "مشتبهين",   "موقوف",       "موقوفا",     "موقوفين",
-                    "معتقل",      "معتقلا",    "معتقلين",   "مقاتل",       "مقاتلا",     "مقاتلين",
-                    "مقاتلون",    "فرد",       "افراد",     "رجل",         "رجال",       "رجلا",
-                    "امراه",      "نساء",      "سيده",      "طفل",         "اطفال",      "قتيل",
-                    "قتيلا",      "قتلي",      "جريح",      "جريحا",       "جرحي",       "ضحيه",
-                    "ضحايا",      "شرطي",      "شرطيا",     "عسكري",       "عسكريين",    "جندي",
-                    "جنديا",      "جنود",      "مهاجر",     "مهاجرا",      "مهاجرين",    "مجتاز",
-                    "مجتازا",     "اخرون",     "اخرين",     "متهم",        "متهما",      "متهمين",
-                    "جهادي",      "جهاديا",    "جهاديين",   "داعشي",       "داعشيا",     "داعشيين",
-                    "نفر",        "انتحاري",   "انتحاريين", "مسلح",        "مسلحا",      "مسلحين",
-                    "قيادي",      "قياديين",   "مطلوب",     "مطلوبا",      "مطلوبين",    "رهينه",
-                    "رهائن",      "سجين",      "سجينا",     "سجناء",       "persons",    "people",
-                    "personnes",  "individus", "suspects",  "terroristes", "terrorists", "fighters",
-                    "combattants"});
+    add("persons", {"شخص",        "شخصا",        "اشخاص",      "شخصين",       "مواطن",
+                    "مواطنا",     "مواطنين",     "مواطنون",    "عنصر",        "عنصرا",
+                    "عناصر",      "ارهابي",      "ارهابيا",    "ارهابيين",    "ارهابيون",
+                    "متطرف",      "متطرفا",      "متطرفين",    "مشتبه",       "مشتبها",
+                    "مشتبهين",    "موقوف",       "موقوفا",     "موقوفين",     "معتقل",
+                    "معتقلا",     "معتقلين",     "مقاتل",      "مقاتلا",      "مقاتلين",
+                    "مقاتلون",    "فرد",         "افراد",      "رجل",         "رجال",
+                    "رجلا",       "امراه",       "نساء",       "سيده",        "طفل",
+                    "اطفال",      "قتيل",        "قتيلا",      "قتلي",        "جريح",
+                    "جريحا",      "جرحي",        "ضحيه",       "ضحايا",       "شرطي",
+                    "شرطيا",      "عسكري",       "عسكريين",    "جندي",        "جنديا",
+                    "جنود",       "مهاجر",       "مهاجرا",     "مهاجرين",     "مجتاز",
+                    "مجتازا",     "اخرون",       "اخرين",      "متهم",        "متهما",
+                    "متهمين",     "جهادي",       "جهاديا",     "جهاديين",     "داعشي",
+                    "داعشيا",     "داعشيين",     "نفر",        "انتحاري",     "انتحاريين",
+                    "مسلح",       "مسلحا",       "مسلحين",     "قيادي",       "قياديين",
+                    "مطلوب",      "مطلوبا",      "مطلوبين",    "رهينه",       "رهائن",
+                    "سجين",       "سجينا",       "سجناء",      "persons",     "people",
+                    "personnes",  "individus",   "suspects",   "terroristes", "terrorists",
+                    "fighters",   "combattants", "مدني",       "مدنيا",       "مدنيين",
+                    "مدنيون",     "لاجئ",        "لاجئا",      "لاجئين",      "لاجئون",
+                    "elements",   "membres",     "members",    "member",      "mineurs",
+                    "soldats",    "soldiers",    "militaires", "insurgents",  "militants",
+                    "jihadistes", "jihadists",   "men",        "hommes",      "defendants",
+                    "accuses",    "prevenus",    "civils",     "civilians",   "refugees",
+                    "refugies",   "policiers",   "victims",    "victimes",    "morts",
+                    "dead",       "blesses",     "wounded",    "detenus",     "detainees",
+                    "others",     "autres",      "hostages",   "otages",      "citizens",
+                    "nationals",  "aides",       "troops",     "students",    "ressortissants",
+                    "passengers", "passagers",   "drivers",    "chauffeurs",  "سائق",
+                    "سائقا",      "سائقين",      "طالب",       "طالبا",       "طلاب",
+                    "ركاب"});
     add("cells", {"خليه", "خلايا", "cellules", "cells", "cellule", "cell"});
     add("networks", {"شبكه", "شبكات"});
     add("weapons", {"سلاح", "اسلحه", "بندقيه", "بنادق", "كلاشينكوف", "قاذفه", "قاذفات", "رشاش",
-                    "رشاشات", "armes", "weapons", "fusils", "rifles"});
+                    "رشاشات", "armes", "weapons", "fusils", "rifles", "kalachnikovs",
+                    "kalashnikovs", "guns", "firearms"});
     add("pistols", {"مسدس", "مسدسا", "مسدسات"});
     add("missiles", {"صاروخ", "صاروخا", "صواريخ"});
-    add("rounds", {"اطلاقه", "رصاصه", "طلقه", "طلقات", "ذخيره"});
-    add("cartridges", {"خرطوشه", "خراطيش"});
+    add("rounds", {"اطلاقه", "رصاصه", "طلقه", "طلقات", "ذخيره", "rounds", "balles", "bullets"});
+    add("cartridges", {"خرطوشه", "خراطيش", "cartouches", "cartridges"});
     add("shells", {"قذيفه", "قذائف"});
-    add("grenades", {"رمانه", "رمانات", "قنبله", "قنابل"});
+    add("grenades", {"رمانه", "رمانات", "قنبله", "قنابل", "grenades"});
     add("detonators", {"صاعقه", "صواعق", "مفجر", "مفجرات"});
     add("explosive_devices", {"عبوه", "عبوات"});
     add("cases", {"قضيه", "قضايا", "ملف", "ملفات"});
     add("raids", {"مداهمه", "مداهمات"});
     add("operations", {"عمليه", "عمليات"});
     add("attacks", {"هجوم", "هجمات", "هجوما", "اعتداء", "اعتداءات", "تفجير", "تفجيرات", "attentats",
-                    "attacks"});
+                    "attacks", "attaques", "bombings"});
     add("plots", {"مخطط", "مخططات", "مخططا"});
-    add("vehicles", {"سياره", "سيارات", "شاحنه", "شاحنات", "عربه", "عربات", "دراجه"});
-    add("kg", {"كلغ", "كغ", "كيلوغرام", "كيلوغراما", "كيلوجرام", "كلم"});
+    add("vehicles",
+        {"سياره", "سيارات", "شاحنه", "شاحنات", "عربه", "عربات", "دراجه", "مركبه", "مركبات",
+         "vehicules", "vehicles", "trucks", "cars", "voitures", "motos", "motorcycles", "camions"});
+    add("kg", {"كلغ", "كغ", "كيلوغرام", "كيلوغراما", "كيلوجرام", "كلم", "kg", "kilograms",
+               "kilogrammes", "kilos"});
     add("t", {"طن", "طنا", "اطنان"});
     add("g", {"غرام", "غراما", "جرام"});
     add("pills", {"قرص", "قرصا", "اقراص"});
     add("cities", {"مدن", "مدينه"});
     add("countries", {"دول", "دوله", "بلدان", "بلد", "بلدا"});
-    add("TND", {"دينار", "دينارا", "دنانير"});
-    add("MAD", {"درهم", "درهما", "دراهم"});
-    add("USD", {"دولار", "دولارا", "دولارات"});
+    add("TND", {"دينار", "دينارا", "دنانير", "dinars"});
+    add("MAD", {"درهم", "درهما", "دراهم", "dirhams"});
+    add("USD", {"دولار", "دولارا", "دولارات", "dollars"});
+    add("EGP", {"جنيه", "جنيها", "جنيهات"});
+    add("SAR", {"ريال", "ريالا", "ريالات", "riyals"});
     add("EUR", {"يورو", "euros"});
     add("centimes", {"سنتيم", "سنتيما"});
     add("years_age", {});
@@ -90,7 +111,8 @@ const Table& pairs() {
                               {"قرصا مخدرا", "pills"},
                               {"عبوه ناسفه", "explosive_devices"},
                               {"عبوات ناسفه", "explosive_devices"},
-                              {"سياره مفخخه", "vehicles"}};
+                              {"سياره مفخخه", "vehicles"},
+                              {"gun trucks", "vehicles"}};
   return table;
 }
 
@@ -119,12 +141,14 @@ bool unit_takes_two_words(std::string_view word, std::string_view next) {
 }
 
 std::string_view duration_unit(std::string_view w) {
-  static const Table table = {{"اشهر", "months"},  {"شهر", "months"},  {"شهرا", "months"},
-                              {"شهور", "months"},  {"سنه", "years"},   {"سنوات", "years"},
-                              {"سنين", "years"},   {"عاما", "years"},  {"اعوام", "years"},
-                              {"عام", "years"},    {"يوم", "days"},    {"ايام", "days"},
-                              {"يوما", "days"},    {"اسبوع", "weeks"}, {"اسابيع", "weeks"},
-                              {"اسبوعا", "weeks"}, {"ساعه", "hours"},  {"ساعات", "hours"}};
+  static const Table table = {
+      {"اشهر", "months"},    {"شهر", "months"},    {"شهرا", "months"},  {"شهور", "months"},
+      {"سنه", "years"},      {"سنوات", "years"},   {"سنين", "years"},   {"عاما", "years"},
+      {"اعوام", "years"},    {"عام", "years"},     {"يوم", "days"},     {"ايام", "days"},
+      {"يوما", "days"},      {"اسبوع", "weeks"},   {"اسابيع", "weeks"}, {"اسبوعا", "weeks"},
+      {"ساعه", "hours"},     {"ساعات", "hours"},   {"ans", "years"},    {"years", "years"},
+      {"mois", "months"},    {"months", "months"}, {"jours", "days"},   {"days", "days"},
+      {"semaines", "weeks"}, {"weeks", "weeks"},   {"heures", "hours"}, {"hours", "hours"}};
   auto it = table.find(w);
   return it == table.end() ? std::string_view{} : it->second;
 }
