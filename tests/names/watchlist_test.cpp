@@ -135,7 +135,7 @@ TEST(Watchlist, EstimatesAreUpperBoundsOfTheScore) {
       QueryScorer scorer(query);
       double score = scorer.score(ids, entry.reordered, table, keys);
       EXPECT_NEAR(score, score_names(query, entry, nullptr), 1e-12) << a << " / " << b;
-      EXPECT_GE(scorer.coarse_estimate(ids, keys), score - 1e-12) << a << " / " << b;
+      EXPECT_GE(scorer.coarse_estimate(ids, table, keys), score - 1e-12) << a << " / " << b;
       EXPECT_GE(scorer.estimate(ids, table, keys), score - 1e-12) << a << " / " << b;
       ++checked;
     }
