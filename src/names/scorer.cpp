@@ -580,7 +580,11 @@ bool within_edits(std::string_view a, std::string_view b, std::size_t limit) {
       }
   if (b.size() - common > limit)
     return false;
-  std::array<std::size_t, 32> previous{}, current{};
+  // Two rows of the edit distance, swapped rather than copied; only b.size() + 1 cells are
+  // written and read (called for most parts a query meets: no zeroing of unused cells).
+  std::array<std::size_t, 32> row_a, row_b;
+  std::size_t* previous = row_a.data();
+  std::size_t* current = row_b.data();
   for (std::size_t j = 0; j <= b.size(); ++j)
     previous[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
@@ -593,7 +597,7 @@ bool within_edits(std::string_view a, std::string_view b, std::size_t limit) {
     }
     if (row_min > limit)
       return false;
-    previous = current;
+    std::swap(previous, current);
   }
   return previous[b.size()] <= limit;
 }
@@ -977,6 +981,38 @@ struct QueryScratch {
   std::size_t joined_used = 0;
   std::vector<std::string> joined_overflow; // the skeletons of a pair not stored
 
+  // Whether a query part of the table and a table part may be alike (may_be_same) depends on
+  // the two ids only: kept from one query to the next, while the queries screen the same
+  // table, in one row of bytes per query part id (0 not known yet, 1 no, 2 yes), as many
+  // rows as near_budget allows (the frequent parts, given names, come first).
+  static constexpr std::size_t near_budget = std::size_t{16} << 20;
+  std::uint64_t near_token = 0;
+  std::size_t near_width = 0;
+  std::vector<std::uint32_t> near_row_of; // query part id -> row + 1, 0 = none
+  std::vector<std::uint8_t> near_rows;
+  // The byte for (query part `query_id`, table part `id`), or null when not kept.
+  std::uint8_t* near_byte(std::uint64_t token, std::uint32_t query_id, std::uint32_t id,
+                          std::size_t width) {
+    if (token == 0 || width == 0)
+      return nullptr;
+    if (token != near_token || width != near_width) {
+      near_token = token;
+      near_width = width;
+      near_row_of.assign(width, 0);
+      near_rows.clear();
+    }
+    if (query_id >= near_row_of.size() || id >= width)
+      return nullptr;
+    std::uint32_t& row = near_row_of[query_id];
+    if (row == 0) {
+      if (near_rows.size() + width > near_budget)
+        return nullptr;
+      near_rows.resize(near_rows.size() + width, 0);
+      row = static_cast<std::uint32_t>(near_rows.size() / width);
+    }
+    return &near_rows[(row - 1) * width + id];
+  }
+
   // Whether query part skeletons `single` may be parts `first` and `next` written as one
   // (may_be_joined with their joined skeletons).
   bool may_be_joined_pair(std::uint64_t token, const std::vector<std::string>& single,
@@ -1167,7 +1203,10 @@ std::uint32_t QueryScorer::part_row(std::uint32_t id,
   const std::size_t n = s.n;
   std::uint32_t mask = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    if (may_be_same(keys_[i], keys))
+    std::uint8_t* known = s.near_byte(table_token_, query_id(i), id, table_keys.size());
+    if (known && *known == 0)
+      *known = may_be_same(keys_[i], keys) ? 2 : 1;
+    if (known ? *known == 2 : may_be_same(keys_[i], keys))
       mask |= 1u << i;
     // Two query parts as this one: the tests query_pair_similarity makes before aligning.
     if (i + 1 < n && lengths_may_join(keys, keys_[i], keys_[i + 1]) &&
