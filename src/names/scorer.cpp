@@ -1085,7 +1085,7 @@ struct QueryScratch {
 const QueryScratch::JoinedSlot& QueryScratch::joined_slot(std::uint64_t token, std::uint32_t first,
                                                           std::uint32_t next,
                                                           std::span<const NamePart> table) {
-  constexpr std::size_t most = std::size_t{1} << 20; // pairs kept; then start again
+  constexpr std::size_t most = std::size_t{1} << 18; // pairs kept (20 MB); then start again
   if (token != table_token || joined_slots.empty() || joined_used >= most) {
     table_token = token;
     joined_slots.assign(1024, JoinedSlot{});
