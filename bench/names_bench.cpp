@@ -4,11 +4,16 @@
 // bulk screening >= 20,000 names/s.
 // Entries are synthetic: realistic Arabic name parts (given names, «عبد» compounds, family
 // names, nisbas) written in Arabic script and in a random one of their Latin romanisations.
+// By default the family names are 30,000 (40 real ones, then names made from roots and
+// patterns) drawn with Zipf-like frequencies, as on a real list; --narrow keeps the first
+// list, 40 family names only, on which every full name repeats hundreds of times.
 // Queries are entries written again, in the other script or another romanisation.
 #include "bench_support.h"
 #include "names/matcher.h"
 
 #include <algorithm>
+#include <array>
+#include <cctype>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
@@ -138,11 +143,92 @@ const std::vector<Part> family = {
     {"العبيدي", {"al-Obaidi", "Ubaidi"}},
 };
 
+// Family names beyond the 40 above, for a list closer to a real one: tens of thousands of
+// distinct family names with a Zipf-like frequency (a few very common). Each is made from
+// a three-consonant root in one of the patterns Arabic family names take (Hamid, Rashid,
+// Mansour, Zaydan, al-Hashimi...), written in Arabic script and in two romanisations.
+struct Consonant {
+  const char* arabic;
+  std::array<const char*, 2> latin; // Mashriq/English and Maghreb/French readings
+};
+const Consonant consonants[] = {
+    {"ب", {"b", "b"}}, {"ت", {"t", "t"}},   {"ث", {"th", "t"}}, {"ج", {"j", "dj"}},
+    {"ح", {"h", "h"}}, {"خ", {"kh", "kh"}}, {"د", {"d", "d"}},  {"ذ", {"dh", "d"}},
+    {"ر", {"r", "r"}}, {"ز", {"z", "z"}},   {"س", {"s", "s"}},  {"ش", {"sh", "ch"}},
+    {"ص", {"s", "s"}}, {"ض", {"d", "dh"}},  {"ط", {"t", "t"}},  {"غ", {"gh", "gh"}},
+    {"ف", {"f", "f"}}, {"ق", {"q", "k"}},   {"ك", {"k", "k"}},  {"ل", {"l", "l"}},
+    {"م", {"m", "m"}}, {"ن", {"n", "n"}},   {"ه", {"h", "h"}},
+};
+// A pattern: the Arabic letters around the root (C = the next root consonant) and the
+// two romanisations' vowels around it.
+struct Pattern {
+  const char* arabic;
+  std::array<const char*, 2> latin;
+};
+const Pattern patterns[] = {
+    {"CاCC", {"CaCiC", "CaCeC"}},      // Hamid, Hamed
+    {"CCيC", {"CaCiC", "CaCiC"}},      // Rashid
+    {"مCCوC", {"maCCuC", "maCCouC"}},  // Mansur, Mansour
+    {"CCCان", {"CaCCan", "CaCCane"}},  // Zaydan, Zidane
+    {"الCCCي", {"al-CaCCi", "CaCCi"}}, // al-Hashimi
+    {"CCاC", {"CaCaC", "CaCaC"}},      // Jamal
+    {"بوCCC", {"BouCCaC", "BouCCaC"}}, // Bouziane-like
+};
+
+std::string replace_c(std::string_view pattern, const std::array<std::string, 3>& root) {
+  std::string out;
+  std::size_t next = 0;
+  for (char c : pattern) {
+    if (c == 'C' && next < 3)
+      out += root[next++];
+    else
+      out += c;
+  }
+  return out;
+}
+
+std::vector<Part> make_family_names(std::size_t count, std::mt19937& random) {
+  static std::vector<std::string> storage; // the Parts point into it
+  storage.clear();
+  storage.reserve(count * 3);
+  std::vector<Part> out = family; // the common ones first
+  std::size_t consonant_count = std::size(consonants);
+  while (out.size() < count) {
+    std::array<const Consonant*, 3> root;
+    for (auto& c : root)
+      c = &consonants[random() % consonant_count];
+    const Pattern& pattern = patterns[random() % std::size(patterns)];
+    std::array<std::string, 3> arabic_root, latin_root[2];
+    for (std::size_t k = 0; k < 3; ++k) {
+      arabic_root[k] = root[k]->arabic;
+      latin_root[0][k] = root[k]->latin[0];
+      latin_root[1][k] = root[k]->latin[1];
+    }
+    storage.push_back(replace_c(pattern.arabic, arabic_root));
+    const char* arabic = storage.back().c_str();
+    std::vector<const char*> latin;
+    for (std::size_t v = 0; v < 2; ++v) {
+      std::string text = replace_c(pattern.latin[v], latin_root[v]);
+      text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+      if (v == 1 && text == latin[0])
+        break;
+      storage.push_back(text);
+      latin.push_back(storage.back().c_str());
+    }
+    out.push_back({arabic, latin});
+  }
+  return out;
+}
+
 struct SyntheticName {
   std::vector<std::pair<const Part*, std::size_t>> parts; // part and its Latin variant
 };
 
-SyntheticName make_name(std::mt19937& random) {
+// `families` empty: the narrow list (40 family names, each full name repeated often);
+// otherwise family names drawn with Zipf-like frequencies from `families` (a cumulative
+// distribution `family_cdf`).
+SyntheticName make_name(std::mt19937& random, const std::vector<Part>& families,
+                        const std::vector<double>& family_cdf) {
   SyntheticName name;
   auto pick = [&](const std::vector<Part>& list) {
     const Part* part = &list[random() % list.size()];
@@ -152,7 +238,15 @@ SyntheticName make_name(std::mt19937& random) {
   int middle = 1 + static_cast<int>(random() % 3);
   for (int i = 0; i < middle; ++i)
     pick(random() % 5 == 0 ? abd : given);
-  pick(family);
+  if (families.empty()) {
+    pick(family);
+  } else {
+    double u = std::uniform_real_distribution<double>(0, family_cdf.back())(random);
+    auto k = static_cast<std::size_t>(std::lower_bound(family_cdf.begin(), family_cdf.end(), u) -
+                                      family_cdf.begin());
+    const Part* part = &families[std::min(k, families.size() - 1)];
+    name.parts.emplace_back(part, random() % part->latin.size());
+  }
   return name;
 }
 
@@ -196,6 +290,10 @@ double percentile(std::vector<double> values, double p) {
 int main(int argc, char** argv) {
   std::size_t entries = 1000000, queries = 5000;
   bool scan = true;
+  // The narrow list (the only one before): 40 family names. The default: 30,000 family
+  // names with Zipf-like frequencies (the 40 first, most common).
+  bool narrow = false;
+  std::size_t family_count = 30000;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--smoke") == 0) {
       entries = 20000;
@@ -206,16 +304,33 @@ int main(int argc, char** argv) {
       queries = std::stoul(argv[++i]);
     } else if (std::strcmp(argv[i], "--no-scan") == 0) {
       scan = false; // for profiling the screening alone
+    } else if (std::strcmp(argv[i], "--narrow") == 0) {
+      narrow = true;
+    } else if (std::strcmp(argv[i], "--families") == 0 && i + 1 < argc) {
+      family_count = std::stoul(argv[++i]);
     }
   }
-  std::printf(
-      "names_bench: %zu synthetic entries (Arabic script + one Latin form each), %zu queries\n",
-      entries, queries);
   std::mt19937 random(6);
+  std::vector<Part> families;
+  std::vector<double> family_cdf;
+  if (!narrow) {
+    std::mt19937 family_random(7);
+    families = make_family_names(std::max<std::size_t>(family_count, family.size()), family_random);
+    double total = 0;
+    for (std::size_t k = 0; k < families.size(); ++k)
+      family_cdf.push_back(total += 1.0 / static_cast<double>(k + 1)); // Zipf, s = 1
+  }
+  std::printf(
+      "names_bench: %zu synthetic entries (Arabic script + one Latin form each), %zu "
+      "queries; %s\n",
+      entries, queries,
+      narrow ? "narrow list (40 family names)"
+             : ("family names: " + std::to_string(families.size()) + " with Zipf-like frequencies")
+                   .c_str());
   std::vector<SyntheticName> names;
   names.reserve(entries);
   for (std::size_t i = 0; i < entries; ++i)
-    names.push_back(make_name(random));
+    names.push_back(make_name(random, families, family_cdf));
   double rss_before = bench::peak_rss_mb();
 
   // Index build.

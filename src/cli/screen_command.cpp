@@ -1,16 +1,18 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/file_bytes.h"
 #include "node/node.h"
+#include "node/screening_csv.h"
 #include "node/watchlist_source.h"
 
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
 namespace tansiq::cli {
 namespace {
 
-// "name[,birth date[,nationality]]" per line; '#' starts a comment line.
+// A file of names is read whole; a bigger one is refused unread.
+constexpr std::uintmax_t kMaxNamesFileBytes = 256u * 1024 * 1024;
+
 struct Query {
   std::string name;
   names::ScreenOptions options;
@@ -39,8 +41,10 @@ void add_screen_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
   };
   auto options = std::make_shared<Options>();
   command->add_option("NAME", options->name, "A name, in Arabic script or Latin letters");
-  command->add_option("--file", options->file,
-                      "A file of names: one per line, optionally name,birth-date,nationality");
+  command->add_option(
+      "--file", options->file,
+      "A CSV file of names: a header row naming the columns name, dob, nationality; "
+      "or one name per row");
   command->add_option("--dob", options->birth_date, "Birth date (YYYY, YYYY-MM or YYYY-MM-DD)");
   command->add_option("--nationality", options->nationality, "Nationality (ISO code or name)");
   command->add_option("--threshold", options->threshold, "Lowest score reported (0-1)")
@@ -71,24 +75,21 @@ void add_screen_command(CLI::App& app, GlobalOptions& global, int& exit_code) {
       queries.push_back(std::move(query));
     };
     if (!options->file.empty()) {
-      std::ifstream in(options->file);
-      if (!in) {
-        exit_code = report(make_error(Error::Kind::not_found, "cannot open", options->file));
+      auto bytes = read_file_bytes(options->file, kMaxNamesFileBytes, Error::Kind::not_found);
+      if (!bytes) {
+        exit_code = report(bytes.error());
         return;
       }
-      std::string line;
-      for (int number = 1; std::getline(in, line); ++number) {
-        if (!line.empty() && line.back() == '\r')
-          line.pop_back();
-        if (line.empty() || line.front() == '#')
-          continue;
-        std::stringstream fields(line);
-        std::string name, dob, nationality;
-        std::getline(fields, name, ',');
-        std::getline(fields, dob, ',');
-        std::getline(fields, nationality, ',');
-        make_query(name, dob, nationality, options->file + ":" + std::to_string(number));
+      auto rows = node::read_screening_csv(*bytes);
+      if (!rows) {
+        Error error = rows.error();
+        error.where = options->file;
+        exit_code = report(error);
+        return;
       }
+      for (auto& row : *rows)
+        make_query(std::move(row.name), row.birth_date.value_or(""), row.nationality.value_or(""),
+                   options->file + ":" + std::to_string(row.line));
     } else {
       make_query(options->name, options->birth_date, options->nationality, "NAME");
     }

@@ -215,7 +215,8 @@ struct Watchlist::Impl {
         static_cast<std::uint8_t>((entry.birth_date ? 1 : 0) | (entry.nationality ? 2 : 0)));
   }
 
-  SharedSimilarities shared; // filled by screen(), read by every query
+  SharedSimilarities shared;     // filled by screen(), read by every query
+  std::uint64_t table_token = 0; // new at every build(): see QueryScorer
 
   std::uint32_t find_part(const NamePart& part) const {
     if (part_ids.slots.empty())
@@ -355,6 +356,7 @@ void Watchlist::build() {
     fresh.add(static_cast<std::uint32_t>(f), d.form_keys(f, joined));
   d.index = std::move(fresh);
   d.index.build();
+  d.table_token = QueryScorer::new_table_token();
   // Queries mostly repeat the list's parts: room for several values per pair of distinct
   // parts (single parts and two joined), bounded (16 bytes a value).
   d.shared.prepare(
@@ -392,10 +394,10 @@ Result<std::vector<Candidate>> Watchlist::screen(std::string_view name,
   std::vector<std::uint32_t> query_ids;
   for (const auto& part : query->parts)
     query_ids.push_back(d.find_part(part));
-  QueryScorer scorer(*query, std::move(query_ids), &d.shared);
+  QueryScorer scorer(*query, std::move(query_ids), &d.shared, d.table_token);
   for (std::uint32_t form : d.index.candidates(keys_of(*query), max_candidates)) {
     // Upper bounds first: most candidates share a few parts with the query, not all.
-    if (scorer.coarse_estimate(d.form(form), d.part_keys) < options.threshold ||
+    if (scorer.coarse_estimate(d.form(form), d.parts, d.part_keys) < options.threshold ||
         scorer.estimate(d.form(form), d.parts, d.part_keys) < options.threshold)
       continue;
     double form_score =

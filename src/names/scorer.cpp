@@ -580,7 +580,11 @@ bool within_edits(std::string_view a, std::string_view b, std::size_t limit) {
       }
   if (b.size() - common > limit)
     return false;
-  std::array<std::size_t, 32> previous{}, current{};
+  // Two rows of the edit distance, swapped rather than copied; only b.size() + 1 cells are
+  // written and read (called for most parts a query meets: no zeroing of unused cells).
+  std::array<std::size_t, 32> row_a, row_b;
+  std::size_t* previous = row_a.data();
+  std::size_t* current = row_b.data();
   for (std::size_t j = 0; j <= b.size(); ++j)
     previous[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
@@ -593,7 +597,7 @@ bool within_edits(std::string_view a, std::string_view b, std::size_t limit) {
     }
     if (row_min > limit)
       return false;
-    previous = current;
+    std::swap(previous, current);
   }
   return previous[b.size()] <= limit;
 }
@@ -697,7 +701,12 @@ double align_names(const NameParts& query, std::size_t m, bool entry_reordered,
   std::array<Unit, cells> from;
   std::array<std::size_t, cells> back;
   std::array<std::array<double, most * most>, 3> unit_sim, unit_log;
-  std::array<std::pair<std::size_t, std::size_t>, 3 * most * most> usable;
+  // Not std::pair: its constructor would zero 12 KB on every call (a tenth of a query's
+  // instructions); only the first usable_count are ever read.
+  struct UsableUnit {
+    std::size_t at, kind;
+  };
+  std::array<UsableUnit, 3 * most * most> usable;
   // Rotations: none, or the family name moved from the front to the back or the other
   // way round; any other order would put given names out of order (Yunis Muhammad Ahmad is
   // not Muhammad Yunis Ahmad).
@@ -931,9 +940,230 @@ void SharedSimilarities::insert(std::uint64_t key, double value) const {
   }
 }
 
+// What a query keeps about the table parts and entry-part pairs it meets. Rows are
+// handed out in the order parts are met, so one query's rows are contiguous whatever the
+// ids; a row is valid only when its part's stamp is the query's generation, so nothing
+// is cleared between queries.
+struct QueryScratch {
+  std::uint32_t generation = 0;
+  bool in_use = false;
+  std::size_t n = 0; // parts of the current query
+  // Table part id -> its row in this query (valid when part_stamp[id] == generation).
+  std::vector<std::uint32_t> part_stamp, part_row;
+  // Row r: near mask, then single similarities (n) and query-pair similarities (n); a
+  // negative similarity is not computed yet.
+  std::vector<std::uint32_t> row_mask;
+  std::vector<double> row_sims;
+  std::size_t rows = 0;
+  // Adjacent entry parts (first << 32 | next) -> their row: open addressing, a slot valid
+  // when stamped with the generation.
+  struct PairSlot {
+    std::uint64_t key = 0;
+    std::uint32_t stamp = 0, row = 0;
+  };
+  std::vector<PairSlot> pair_slots;
+  std::size_t pairs = 0;
+  std::vector<std::uint32_t> pair_mask;
+  std::vector<double> pair_sims; // n per row
+  // The skeletons of two table parts joined do not depend on the query: kept from one query
+  // to the next while the queries screen the same table (`table_token`), bounded. Stored in
+  // the slot itself (one cache line read, no pointer to follow): up to two skeletons of up
+  // to 22 letters together; longer ones are worked out each time.
+  struct JoinedSlot {
+    std::uint64_t key = 0;  // key + 1; 0 = empty
+    std::uint8_t count = 0; // skeletons stored; too_long: not stored
+    std::uint8_t length[2] = {};
+    char text[22] = {};
+  };
+  static constexpr std::uint8_t too_long = 255;
+  std::uint64_t table_token = 0;
+  std::vector<JoinedSlot> joined_slots;
+  std::size_t joined_used = 0;
+  std::vector<std::string> joined_overflow; // the skeletons of a pair not stored
+
+  // Whether a query part of the table and a table part may be alike (may_be_same) depends on
+  // the two ids only: kept from one query to the next, while the queries screen the same
+  // table, in one row of bytes per query part id (0 not known yet, 1 no, 2 yes), as many
+  // rows as near_budget allows (the frequent parts, given names, come first).
+  static constexpr std::size_t near_budget = std::size_t{16} << 20;
+  std::uint64_t near_token = 0;
+  std::size_t near_width = 0;
+  std::vector<std::uint32_t> near_row_of; // query part id -> row + 1, 0 = none
+  std::vector<std::uint8_t> near_rows;
+  // The byte for (query part `query_id`, table part `id`), or null when not kept.
+  std::uint8_t* near_byte(std::uint64_t token, std::uint32_t query_id, std::uint32_t id,
+                          std::size_t width) {
+    if (token == 0 || width == 0)
+      return nullptr;
+    if (token != near_token || width != near_width) {
+      near_token = token;
+      near_width = width;
+      near_row_of.assign(width, 0);
+      near_rows.clear();
+    }
+    if (query_id >= near_row_of.size() || id >= width)
+      return nullptr;
+    std::uint32_t& row = near_row_of[query_id];
+    if (row == 0) {
+      if (near_rows.size() + width > near_budget)
+        return nullptr;
+      near_rows.resize(near_rows.size() + width, 0);
+      row = static_cast<std::uint32_t>(near_rows.size() / width);
+    }
+    return &near_rows[(row - 1) * width + id];
+  }
+
+  // Whether query part skeletons `single` may be parts `first` and `next` written as one
+  // (may_be_joined with their joined skeletons).
+  bool may_be_joined_pair(std::uint64_t token, const std::vector<std::string>& single,
+                          std::uint32_t first, std::uint32_t next, std::span<const NamePart> table);
+  const JoinedSlot& joined_slot(std::uint64_t token, std::uint32_t first, std::uint32_t next,
+                                std::span<const NamePart> table);
+
+  void start(std::size_t parts) {
+    if (++generation == 0) { // after 2^32 queries: forget every stamp once
+      std::fill(part_stamp.begin(), part_stamp.end(), 0);
+      for (auto& slot : pair_slots)
+        slot.stamp = 0;
+      generation = 1;
+    }
+    n = parts;
+    rows = 0;
+    pairs = 0;
+  }
+  std::uint32_t new_row(std::uint32_t mask) {
+    if (rows == row_mask.size()) {
+      row_mask.resize(std::max<std::size_t>(64, rows * 2));
+      row_sims.resize(row_mask.size() * 2 * max_name_words);
+    }
+    row_mask[rows] = mask;
+    std::fill_n(row_sims.begin() + static_cast<std::ptrdiff_t>(rows * 2 * n), 2 * n, -1.0);
+    return static_cast<std::uint32_t>(rows++);
+  }
+  static std::size_t slot_of(std::uint64_t key, std::size_t mask) {
+    key ^= key >> 31;
+    key *= 0x9e3779b97f4a7c15ULL;
+    return static_cast<std::size_t>(key ^ (key >> 29)) & mask;
+  }
+  // The row of a pair, or a new one (`is_new`).
+  std::uint32_t find_pair(std::uint64_t key, bool& is_new) {
+    if ((pairs + 1) * 2 > pair_slots.size())
+      grow_pairs();
+    std::size_t mask = pair_slots.size() - 1;
+    for (std::size_t at = slot_of(key, mask);; at = (at + 1) & mask) {
+      PairSlot& slot = pair_slots[at];
+      if (slot.stamp != generation) {
+        is_new = true;
+        if (pairs == pair_mask.size()) {
+          pair_mask.resize(std::max<std::size_t>(64, pairs * 2));
+          pair_sims.resize(pair_mask.size() * max_name_words);
+        }
+        slot = {key, generation, static_cast<std::uint32_t>(pairs)};
+        std::fill_n(pair_sims.begin() + static_cast<std::ptrdiff_t>(pairs * n), n, -1.0);
+        return static_cast<std::uint32_t>(pairs++);
+      }
+      if (slot.key == key) {
+        is_new = false;
+        return slot.row;
+      }
+    }
+  }
+  void grow_pairs() {
+    std::vector<PairSlot> old(std::max<std::size_t>(256, pair_slots.size() * 2));
+    old.swap(pair_slots);
+    std::size_t mask = pair_slots.size() - 1;
+    for (const PairSlot& slot : old)
+      if (slot.stamp == generation) {
+        std::size_t at = slot_of(slot.key, mask);
+        while (pair_slots[at].stamp == generation)
+          at = (at + 1) & mask;
+        pair_slots[at] = slot;
+      }
+  }
+};
+
+const QueryScratch::JoinedSlot& QueryScratch::joined_slot(std::uint64_t token, std::uint32_t first,
+                                                          std::uint32_t next,
+                                                          std::span<const NamePart> table) {
+  constexpr std::size_t most = std::size_t{1} << 18; // pairs kept (20 MB); then start again
+  if (token != table_token || joined_slots.empty() || joined_used >= most) {
+    table_token = token;
+    joined_slots.assign(1024, JoinedSlot{});
+    joined_used = 0;
+  }
+  if ((joined_used + 1) * 2 > joined_slots.size()) {
+    std::vector<JoinedSlot> old(joined_slots.size() * 2);
+    old.swap(joined_slots);
+    std::size_t mask = joined_slots.size() - 1;
+    for (const JoinedSlot& slot : old)
+      if (slot.key != 0) {
+        std::size_t at = slot_of(slot.key - 1, mask);
+        while (joined_slots[at].key != 0)
+          at = (at + 1) & mask;
+        joined_slots[at] = slot;
+      }
+  }
+  const std::uint64_t key = static_cast<std::uint64_t>(first) << 32 | next;
+  std::size_t mask = joined_slots.size() - 1;
+  std::size_t at = slot_of(key, mask);
+  for (; joined_slots[at].key != 0; at = (at + 1) & mask)
+    if (joined_slots[at].key == key + 1)
+      return joined_slots[at];
+  JoinedSlot& slot = joined_slots[at];
+  slot.key = key + 1;
+  ++joined_used;
+  auto keys = skeletons(join_parts(table[first], table[next]));
+  std::size_t total = 0;
+  for (const auto& k : keys)
+    total += k.size();
+  if (keys.size() > 2 || total > sizeof slot.text) {
+    slot.count = too_long;
+    return slot;
+  }
+  slot.count = static_cast<std::uint8_t>(keys.size());
+  std::size_t offset = 0;
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    slot.length[k] = static_cast<std::uint8_t>(keys[k].size());
+    std::copy(keys[k].begin(), keys[k].end(), slot.text + offset);
+    offset += keys[k].size();
+  }
+  return slot;
+}
+
+bool QueryScratch::may_be_joined_pair(std::uint64_t token, const std::vector<std::string>& single,
+                                      std::uint32_t first, std::uint32_t next,
+                                      std::span<const NamePart> table) {
+  if (token == 0) // a table that is not kept: nothing remembered
+    return may_be_joined(single, skeletons(join_parts(table[first], table[next])));
+  const JoinedSlot& slot = joined_slot(token, first, next, table);
+  if (slot.count == too_long)
+    return may_be_joined(single, skeletons(join_parts(table[first], table[next])));
+  // may_be_joined, on the stored skeletons.
+  if (single.empty() || slot.count == 0)
+    return true;
+  std::size_t offset = 0;
+  for (std::size_t k = 0; k < slot.count; ++k) {
+    std::string_view joined(slot.text + offset, slot.length[k]);
+    offset += slot.length[k];
+    for (const auto& a : single)
+      if (within_one_edit(a, joined))
+        return true;
+  }
+  return false;
+}
+
+namespace {
+thread_local QueryScratch thread_scratch;
+std::atomic<std::uint64_t> last_table_token{0};
+} // namespace
+
+std::uint64_t QueryScorer::new_table_token() {
+  return last_table_token.fetch_add(1, std::memory_order_relaxed) + 1;
+}
+
 QueryScorer::QueryScorer(const NameParts& query, std::vector<std::uint32_t> query_ids,
-                         const SharedSimilarities* shared)
-    : query_(query), query_ids_(std::move(query_ids)), shared_(shared) {
+                         const SharedSimilarities* shared, std::uint64_t table_token)
+    : query_(query), query_ids_(std::move(query_ids)), shared_(shared), table_token_(table_token) {
   if (query_ids_.size() != query_.parts.size())
     shared_ = nullptr;
   const auto& q = query_.parts;
@@ -943,89 +1173,141 @@ QueryScorer::QueryScorer(const NameParts& query, std::vector<std::uint32_t> quer
     joined_.push_back(q[i].script == q[i + 1].script ? join_parts(q[i], q[i + 1]) : NamePart{});
     joined_keys_.push_back(skeletons(joined_.back()));
   }
+  // Two scorers alive on one thread at once: the second has its own scratch.
+  if (thread_scratch.in_use) {
+    owned_ = std::make_unique<QueryScratch>();
+    scratch_ = owned_.get();
+  } else {
+    scratch_ = &thread_scratch;
+    scratch_->in_use = true;
+  }
+  scratch_->start(std::min(q.size(), max_name_words));
+}
+
+QueryScorer::~QueryScorer() {
+  if (!owned_)
+    scratch_->in_use = false;
+}
+
+std::uint32_t QueryScorer::part_row(std::uint32_t id,
+                                    std::span<const std::vector<std::string>> table_keys) {
+  QueryScratch& s = *scratch_;
+  if (id >= s.part_stamp.size()) {
+    std::size_t size = std::max<std::size_t>(table_keys.size(), std::size_t{id} + 1);
+    s.part_stamp.resize(size, 0);
+    s.part_row.resize(size, 0);
+  }
+  if (s.part_stamp[id] == s.generation)
+    return s.part_row[id];
+  const auto& keys = table_keys[id];
+  const std::size_t n = s.n;
+  std::uint32_t mask = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::uint8_t* known = s.near_byte(table_token_, query_id(i), id, table_keys.size());
+    if (known && *known == 0)
+      *known = may_be_same(keys_[i], keys) ? 2 : 1;
+    if (known ? *known == 2 : may_be_same(keys_[i], keys))
+      mask |= 1u << i;
+    // Two query parts as this one: the tests query_pair_similarity makes before aligning.
+    if (i + 1 < n && lengths_may_join(keys, keys_[i], keys_[i + 1]) &&
+        may_be_joined(keys, joined_keys_[i]))
+      mask |= 1u << (16 + i);
+  }
+  s.part_stamp[id] = s.generation;
+  return s.part_row[id] = s.new_row(mask);
+}
+
+std::uint32_t QueryScorer::near_mask(std::uint32_t id,
+                                     std::span<const std::vector<std::string>> table_keys) {
+  return scratch_->row_mask[part_row(id, table_keys)];
+}
+
+std::uint32_t QueryScorer::pair_row(std::uint32_t first, std::uint32_t next,
+                                    std::span<const NamePart> table,
+                                    std::span<const std::vector<std::string>> table_keys) {
+  QueryScratch& s = *scratch_;
+  bool is_new = false;
+  std::uint32_t row = s.find_pair(static_cast<std::uint64_t>(first) << 32 | next, is_new);
+  if (is_new) {
+    std::uint32_t mask = 0;
+    for (std::size_t i = 0; i < s.n; ++i)
+      if (lengths_may_join(keys_[i], table_keys[first], table_keys[next]))
+        mask |= 1u << i;
+    // The joined skeletons only when the lengths allow a join (most pairs do not).
+    for (std::size_t i = 0; i < s.n; ++i)
+      if ((mask >> i & 1) && !s.may_be_joined_pair(table_token_, keys_[i], first, next, table))
+        mask &= ~(1u << i);
+    s.pair_mask[row] = mask;
+  }
+  return row;
+}
+
+std::uint32_t QueryScorer::entry_join_mask(std::uint32_t first, std::uint32_t next,
+                                           std::span<const NamePart> table,
+                                           std::span<const std::vector<std::string>> table_keys) {
+  return scratch_->pair_mask[pair_row(first, next, table, table_keys)];
 }
 
 double QueryScorer::single_similarity(std::size_t i, std::uint32_t id,
                                       std::span<const NamePart> table,
                                       std::span<const std::vector<std::string>> table_keys) {
-  // Most parts a query meets are not near it: the mask (cached per part) says so without
-  // a look-up per query part.
-  if (i < 16 && (near_mask(id, table_keys) >> i & 1) == 0)
-    return 0.0;
-  auto compute = [&] {
-    if (i >= 16 && !may_be_same(keys_[i], table_keys[id]))
-      return 0.0;
-    return shared_value(shared_key(0, query_id(i), id, 0),
-                        [&] { return part_similarity(query_.parts[i], table[id]); });
-  };
-  if (id >= cache_id_limit)
-    return compute();
-  auto [value, inserted] = cache_.find_or_insert(cache_key(0, i, id, 0));
-  if (inserted)
-    *value = compute();
-  return *value;
+  if (i >= scratch_->n) // beyond max_name_words: not cached
+    return may_be_same(keys_[i], table_keys[id]) ? part_similarity(query_.parts[i], table[id])
+                                                 : 0.0;
+  std::uint32_t row = part_row(id, table_keys);
+  if ((scratch_->row_mask[row] >> i & 1) == 0)
+    return 0.0; // skeletons too far apart: not compared
+  double& value = scratch_->row_sims[row * 2 * scratch_->n + i];
+  if (value < 0)
+    value = shared_value(shared_key(0, query_id(i), id, 0),
+                         [&] { return part_similarity(query_.parts[i], table[id]); });
+  return value;
 }
 
 double QueryScorer::query_pair_similarity(std::size_t i, std::uint32_t id,
                                           std::span<const NamePart> table,
                                           std::span<const std::vector<std::string>> table_keys) {
-  if (i < 16 && (near_mask(id, table_keys) >> (16 + i) & 1) == 0)
-    return 0.0; // lengths_may_join said no, cached per part
-  auto compute = [&] {
-    if (i >= 16 && !lengths_may_join(table_keys[id], keys_[i], keys_[i + 1]))
-      return 0.0;
-    return shared_value(shared_key(2, query_id(i), query_id(i + 1), id), [&] {
-      return joined_similarity(joined_[i], table[id], table_keys[id], joined_keys_[i]);
-    });
-  };
-  if (id >= cache_id_limit)
-    return compute();
-  auto [value, inserted] = cache_.find_or_insert(cache_key(1, i, id, 0));
-  if (inserted)
-    *value = compute();
-  return *value;
+  if (i + 1 >= scratch_->n) // beyond max_name_words: not cached
+    return lengths_may_join(table_keys[id], keys_[i], keys_[i + 1])
+               ? joined_similarity(joined_[i], table[id], table_keys[id], joined_keys_[i])
+               : 0.0;
+  std::uint32_t row = part_row(id, table_keys);
+  if ((scratch_->row_mask[row] >> (16 + i) & 1) == 0)
+    return 0.0; // lengths_may_join or may_be_joined said no
+  double& value = scratch_->row_sims[row * 2 * scratch_->n + scratch_->n + i];
+  if (value < 0)
+    value = shared_value(shared_key(2, query_id(i), query_id(i + 1), id),
+                         [&] { return part_similarity(joined_[i], table[id]); });
+  return value;
 }
 
 double QueryScorer::entry_pair_similarity(std::size_t i, std::uint32_t first, std::uint32_t next,
                                           std::span<const NamePart> table,
                                           std::span<const std::vector<std::string>> table_keys) {
-  if (i < 16 && (entry_join_mask(first, next, table_keys) >> i & 1) == 0)
-    return 0.0; // lengths_may_join said no, cached per pair of parts
-  auto compute = [&] {
-    if (i >= 16 && !lengths_may_join(keys_[i], table_keys[first], table_keys[next]))
+  if (i >= scratch_->n) { // beyond max_name_words: not cached
+    if (!lengths_may_join(keys_[i], table_keys[first], table_keys[next]))
       return 0.0;
-    // Shared across queries: joining the entry's parts and comparing is the costliest
-    // similarity a query asks for, and queries repeat the same parts.
-    return shared_value(shared_key(1, query_id(i), first, next),
-                        [&] { return entry_pair_uncached(i, first, next, table); });
-  };
-  if (first >= cache_id_limit || next >= cache_id_limit)
-    return compute();
-  auto [value, inserted] = cache_.find_or_insert(cache_key(2, i, first, next));
-  if (inserted)
-    *value = compute();
-  return *value;
-}
-
-double QueryScorer::entry_pair_uncached(std::size_t i, std::uint32_t first, std::uint32_t next,
-                                        std::span<const NamePart> table) {
-  // The joined skeletons do not depend on the query part: worked out once per pair.
-  std::uint64_t pair = static_cast<std::uint64_t>(first) << 32 | next;
-  auto [slot, inserted] = joined_entry_.find_or_insert(pair);
-  if (inserted) {
-    *slot = static_cast<std::uint32_t>(joined_entry_keys_.size());
-    joined_entry_keys_.push_back(skeletons(join_parts(table[first], table[next])));
+    NamePart joined = join_parts(table[first], table[next]);
+    return joined_similarity(query_.parts[i], joined, keys_[i], skeletons(joined));
   }
-  if (!may_be_joined(keys_[i], joined_entry_keys_[*slot]))
-    return 0.0;
-  return part_similarity(query_.parts[i], join_parts(table[first], table[next]));
+  std::uint32_t row = pair_row(first, next, table, table_keys);
+  if ((scratch_->pair_mask[row] >> i & 1) == 0)
+    return 0.0; // lengths_may_join or may_be_joined said no
+  double& value = scratch_->pair_sims[row * scratch_->n + i];
+  // Shared across queries: joining the entry's parts and comparing is the costliest
+  // similarity a query asks for, and queries repeat the same parts.
+  if (value < 0)
+    value = shared_value(shared_key(1, query_id(i), first, next), [&] {
+      return part_similarity(query_.parts[i], join_parts(table[first], table[next]));
+    });
+  return value;
 }
 
 std::uint64_t QueryScorer::shared_key(std::uint64_t kind, std::uint32_t a, std::uint32_t b,
                                       std::uint32_t c) const {
   if (!shared_)
     return no_shared_key;
-  if (kind == 0 || kind == 3) // two ids of 30 bits
+  if (kind == 0) // two ids of 30 bits
     return a < (1u << 30) && b < (1u << 30) ? kind << 60 | static_cast<std::uint64_t>(a) << 30 | b
                                             : no_shared_key;
   if (a >= (1u << 20) || b >= (1u << 20) || c >= (1u << 20)) // three ids of 20 bits
@@ -1037,39 +1319,8 @@ std::uint32_t QueryScorer::query_id(std::size_t i) const {
   return shared_ && i < query_ids_.size() ? query_ids_[i] : no_id;
 }
 
-std::uint32_t QueryScorer::near_mask(std::uint32_t id,
-                                     std::span<const std::vector<std::string>> table_keys) {
-  auto [mask, inserted] = near_.find_or_insert(id);
-  if (inserted) {
-    const auto& keys = table_keys[id];
-    const std::size_t n = query_.parts.size();
-    for (std::size_t i = 0; i < n && i < 16; ++i) {
-      // Shared across queries too: comparing skeletons is most of what a query does with
-      // the parts it has not met yet.
-      double near = shared_value(shared_key(3, query_id(i), id, 0),
-                                 [&] { return may_be_same(keys_[i], keys) ? 1.0 : 0.0; });
-      if (near != 0)
-        *mask |= 1u << i;
-      // Two query parts as this one (the scorer's first test).
-      if (i + 1 < n && lengths_may_join(keys, keys_[i], keys_[i + 1]))
-        *mask |= 1u << (16 + i);
-    }
-  }
-  return *mask;
-}
-
-std::uint32_t QueryScorer::entry_join_mask(std::uint32_t first, std::uint32_t next,
-                                           std::span<const std::vector<std::string>> table_keys) {
-  auto [mask, inserted] =
-      entry_joins_.find_or_insert(static_cast<std::uint64_t>(first) << 32 | next);
-  if (inserted)
-    for (std::size_t i = 0; i < query_.parts.size() && i < 16; ++i)
-      if (lengths_may_join(keys_[i], table_keys[first], table_keys[next]))
-        *mask |= 1u << i;
-  return *mask;
-}
-
 double QueryScorer::coarse_estimate(std::span<const std::uint32_t> parts,
+                                    std::span<const NamePart> table,
                                     std::span<const std::vector<std::string>> table_keys) {
   const std::size_t n = query_.parts.size(), m = parts.size();
   if (n == 0 || m == 0 || n > 16 || m > 16)
@@ -1077,24 +1328,35 @@ double QueryScorer::coarse_estimate(std::span<const std::uint32_t> parts,
   std::uint32_t query_near = 0, entry_near = 0;
   for (std::size_t j = 0; j < m; ++j) {
     const std::uint32_t near = near_mask(parts[j], table_keys);
-    const std::uint32_t* mask = &near;
     for (std::size_t i = 0; i < n; ++i) {
-      if (*mask >> i & 1) {
+      if (near >> i & 1) {
         query_near |= 1u << i;
         entry_near |= 1u << j;
       }
-      if (*mask >> (16 + i) & 1) {
+      if (near >> (16 + i) & 1) {
         query_near |= 3u << i;
         entry_near |= 1u << j;
       }
     }
-    if (j + 1 < m) {
-      // Query parts that entry parts j and j+1 together may stand for (cached per pair).
-      std::uint32_t joins = entry_join_mask(parts[j], parts[j + 1], table_keys);
-      if (joins != 0) {
-        query_near |= joins;
-        entry_near |= 3u << j;
-      }
+  }
+  // Query parts that entry parts j and j+1 together may stand for (cached per pair): only
+  // looked at when they could change the count (joining two parts costs more than the
+  // rest of the estimate).
+  for (std::size_t j = 0; j + 1 < m; ++j) {
+    if ((entry_near >> j & 3u) == 3u) {
+      // Both entry parts are near something: the pair matters only for query parts not
+      // near anything yet whose lengths allow the join.
+      bool may_add = false;
+      for (std::size_t i = 0; i < n && !may_add; ++i)
+        may_add = (query_near >> i & 1) == 0 &&
+                  lengths_may_join(keys_[i], table_keys[parts[j]], table_keys[parts[j + 1]]);
+      if (!may_add)
+        continue;
+    }
+    std::uint32_t joins = entry_join_mask(parts[j], parts[j + 1], table, table_keys);
+    if (joins != 0) {
+      query_near |= joins;
+      entry_near |= 3u << j;
     }
   }
   int missing =
@@ -1116,12 +1378,9 @@ double QueryScorer::estimate(std::span<const std::uint32_t> parts, std::span<con
   const auto& q = query_.parts;
   auto usable = [](double sim) { return sim >= min_part_similarity ? sim : 0.0; };
   for (std::size_t j = 0; j < m; ++j) {
-    bool entry_joins = j + 1 < m && table[parts[j]].script == table[parts[j + 1]].script;
     // The masks say which similarities can be above 0 (n <= 16 here): the others are not
     // looked up at all, one mask look-up per entry part instead of one per pair of parts.
     const std::uint32_t near = near_mask(parts[j], table_keys);
-    const std::uint32_t joins =
-        entry_joins ? entry_join_mask(parts[j], parts[j + 1], table_keys) : 0;
     for (std::size_t i = 0; i < n; ++i) {
       if ((near >> i & 1) != 0) {
         double sim = usable(single_similarity(i, parts[j], table, table_keys));
@@ -1135,6 +1394,24 @@ double QueryScorer::estimate(std::span<const std::uint32_t> parts, std::span<con
         query_best[i + 1] = std::max(query_best[i + 1], joined);
         entry_best[j] = std::max(entry_best[j], joined);
       }
+    }
+  }
+  // Two entry parts written as one query part (less 0.03, so at most 0.97): looked at only
+  // when that could raise a best similarity, since joining two parts costs more than the
+  // rest of the estimate. (A name that matches part for part skips them all.)
+  constexpr double joined_at_most = 1.0 - 0.03;
+  for (std::size_t j = 0; j + 1 < m; ++j) {
+    if (table[parts[j]].script != table[parts[j + 1]].script)
+      continue;
+    const auto& left = table_keys[parts[j]];
+    const auto& right = table_keys[parts[j + 1]];
+    bool may_raise = entry_best[j] < joined_at_most || entry_best[j + 1] < joined_at_most;
+    for (std::size_t i = 0; i < n && !may_raise; ++i)
+      may_raise = query_best[i] < joined_at_most && lengths_may_join(keys_[i], left, right);
+    if (!may_raise)
+      continue;
+    const std::uint32_t joins = entry_join_mask(parts[j], parts[j + 1], table, table_keys);
+    for (std::size_t i = 0; i < n; ++i)
       if ((joins >> i & 1) != 0) {
         double joined =
             usable(entry_pair_similarity(i, parts[j], parts[j + 1], table, table_keys) - 0.03);
@@ -1142,7 +1419,6 @@ double QueryScorer::estimate(std::span<const std::uint32_t> parts, std::span<con
         entry_best[j] = std::max(entry_best[j], joined);
         entry_best[j + 1] = std::max(entry_best[j + 1], joined);
       }
-    }
   }
   // score <= mean similarity x 0.88 per unmatched part x (weakest / 0.85)^3: the best of
   // leaving out the k weakest parts.

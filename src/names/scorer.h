@@ -58,55 +58,29 @@ private:
   mutable std::atomic<std::size_t> size_{0};
 };
 
+// Per-thread working memory of QueryScorer, reused from one query to the next so that a
+// query allocates nothing once a thread has screened a few: what the query learnt about
+// each table part it met (dense arrays indexed by part id, valid when stamped with the
+// query's generation) and about pairs of adjacent entry parts.
+struct QueryScratch;
+
 // One query scored against many names whose parts are ids into one table of distinct
 // parts (a watchlist): names in a list share many parts (Muhammad, Abdallah...), so part
 // similarities are computed once per query and part. Same scores as score_names.
 class QueryScorer {
-  // Open addressing, keys stored plus one (0 = empty): one lookup per part pair scored.
-  template <class Value> class Cache {
-  public:
-    // The value for `key`, and whether it was just inserted (value-initialised).
-    std::pair<Value*, bool> find_or_insert(std::uint64_t key) {
-      if ((used_ + 1) * 2 > slots_.size())
-        grow();
-      std::size_t mask = slots_.size() - 1;
-      for (std::size_t at = mix(key) & mask;; at = (at + 1) & mask) {
-        if (slots_[at].first == key + 1)
-          return {&slots_[at].second, false};
-        if (slots_[at].first == 0) {
-          slots_[at] = {key + 1, Value{}};
-          ++used_;
-          return {&slots_[at].second, true};
-        }
-      }
-    }
-    std::size_t size() const { return used_; }
-
-  private:
-    static std::uint64_t mix(std::uint64_t h) {
-      h ^= h >> 31;
-      h *= 0x9e3779b97f4a7c15ULL;
-      return h ^ (h >> 29);
-    }
-    void grow() {
-      std::vector<std::pair<std::uint64_t, Value>> old(
-          std::max<std::size_t>(256, slots_.size() * 2)); // small first: zeroed per query
-      old.swap(slots_);
-      used_ = 0;
-      for (const auto& [key, value] : old)
-        if (key != 0)
-          *find_or_insert(key - 1).first = value;
-    }
-    std::vector<std::pair<std::uint64_t, Value>> slots_;
-    std::size_t used_ = 0;
-  };
-
 public:
   // `query` must outlive the scorer. `query_ids`: the table id of each query part, or
-  // no_id, for `shared` (optional).
+  // no_id, for `shared` (optional). `table_token`: non-zero names a table that does not
+  // change while scorers with this token use it, so that what does not depend on the
+  // query is kept for the next query on the thread (new_table_token()).
   static constexpr std::uint32_t no_id = ~0u;
   explicit QueryScorer(const NameParts& query, std::vector<std::uint32_t> query_ids = {},
-                       const SharedSimilarities* shared = nullptr);
+                       const SharedSimilarities* shared = nullptr, std::uint64_t table_token = 0);
+  // A token no other table has (process-wide counter).
+  static std::uint64_t new_table_token();
+  ~QueryScorer();
+  QueryScorer(const QueryScorer&) = delete;
+  QueryScorer& operator=(const QueryScorer&) = delete;
   // `table_keys[id]`: the skeletons of table[id]'s forms (latin_skeleton/arabic_skeleton).
   double score(std::span<const std::uint32_t> parts, bool reordered,
                std::span<const NamePart> table,
@@ -118,23 +92,21 @@ public:
   // no part on the other could be compared with (skeletons, no part similarity); call it
   // first. estimate: from the part similarities score() would use (and caches), 0.88 per
   // part left unmatched x the weakest-part factor x the best similarity.
-  double coarse_estimate(std::span<const std::uint32_t> parts,
+  double coarse_estimate(std::span<const std::uint32_t> parts, std::span<const NamePart> table,
                          std::span<const std::vector<std::string>> table_keys);
   double estimate(std::span<const std::uint32_t> parts, std::span<const NamePart> table,
                   std::span<const std::vector<std::string>> table_keys);
 
 private:
-  // Cache keys: kind (2 bits), query part (4 bits), then one or two part ids (29 bits each).
-  static constexpr std::uint64_t cache_id_limit = 1u << 29;
-  static std::uint64_t cache_key(std::uint64_t kind, std::size_t i, std::uint64_t a,
-                                 std::uint64_t b) {
-    return kind << 62 | static_cast<std::uint64_t>(i) << 58 | a << 29 | b;
-  }
-  // Bit i: query part i and part `id` are compared (may_be_same); bit 16 + i: query parts
-  // i and i+1 may be written as part `id` (lengths_may_join).
+  // Bit i: query part i and part `id` may be alike (may_be_same), so single_similarity
+  // can be above 0; bit 16 + i: query parts i and i+1 joined may be part `id`
+  // (lengths_may_join and may_be_joined), so query_pair_similarity can be above 0. Every
+  // other similarity is 0 without a look-up.
   std::uint32_t near_mask(std::uint32_t id, std::span<const std::vector<std::string>> table_keys);
-  // Bit i: query part i may be written as parts `first` and `next` together.
+  // Bit i: query part i may be parts `first` and `next` written as one (lengths_may_join
+  // and may_be_joined with the joined skeletons).
   std::uint32_t entry_join_mask(std::uint32_t first, std::uint32_t next,
+                                std::span<const NamePart> table,
                                 std::span<const std::vector<std::string>> table_keys);
   double single_similarity(std::size_t i, std::uint32_t id, std::span<const NamePart> table,
                            std::span<const std::vector<std::string>> table_keys);
@@ -143,11 +115,14 @@ private:
   double entry_pair_similarity(std::size_t i, std::uint32_t first, std::uint32_t next,
                                std::span<const NamePart> table,
                                std::span<const std::vector<std::string>> table_keys);
+  // The scratch row of part `id` (near mask, then its similarities), made on first use.
+  std::uint32_t part_row(std::uint32_t id, std::span<const std::vector<std::string>> table_keys);
+  std::uint32_t pair_row(std::uint32_t first, std::uint32_t next, std::span<const NamePart> table,
+                         std::span<const std::vector<std::string>> table_keys);
 
   // The SharedSimilarities key of a similarity: kind 0 = query part a, table part b;
   // 1 = query part a, table parts b and c joined; 2 = query parts a and b joined, table
-  // part c; 3 = whether query part a and table part b are compared at all (1 or 0). no_shared_key
-  // when there is no table or an id does not fit (no_id included).
+  // part c. no_shared_key when there is no table or an id does not fit (no_id included).
   static constexpr std::uint64_t no_shared_key = ~0ULL;
   std::uint64_t shared_key(std::uint64_t kind, std::uint32_t a, std::uint32_t b,
                            std::uint32_t c) const;
@@ -162,20 +137,16 @@ private:
     }
     return value;
   }
-  double entry_pair_uncached(std::size_t i, std::uint32_t first, std::uint32_t next,
-                             std::span<const NamePart> table);
 
   const NameParts& query_;
   std::vector<std::vector<std::string>> keys_; // skeletons of each query part
   std::vector<NamePart> joined_; // query parts i and i+1 joined (empty when scripts differ)
   std::vector<std::vector<std::string>> joined_keys_;
-  Cache<double> cache_;
   std::vector<std::uint32_t> query_ids_;
   const SharedSimilarities* shared_;
-  Cache<std::uint32_t> near_;         // part id -> query parts it may match (coarse_estimate)
-  Cache<std::uint32_t> joined_entry_; // two part ids -> their joined skeletons' index
-  Cache<std::uint32_t> entry_joins_;  // two part ids -> entry_join_mask
-  std::vector<std::vector<std::string>> joined_entry_keys_;
+  std::uint64_t table_token_;
+  QueryScratch* scratch_; // this thread's, or owned_ when it is in use
+  std::unique_ptr<QueryScratch> owned_;
 };
 
 } // namespace tansiq::names

@@ -1,6 +1,6 @@
 // Watchlist::screen_batch: many names on several threads. screen() is const and
-// thread-safe (its only shared state, the similarity table, is locked), so the threads
-// need nothing but a shared cursor into the requests.
+// thread-safe (its only shared state, the similarity table, is lock-free; each thread has
+// its own scratch), so the threads need nothing but a shared cursor into the requests.
 #include "names/matcher.h"
 
 #include <algorithm>

@@ -4,6 +4,7 @@
 
 #include "names/matcher.h"
 #include "node/csv_reader.h"
+#include "node/list_date.h"
 #include "stix/bundle_reader.h"
 #include "stix/timestamp.h"
 #include "store/new_object_from_parsed.h"
@@ -67,34 +68,6 @@ Error row_error(std::size_t line, std::size_t column, std::string_view header, s
 bool has_control(std::string_view s) {
   return std::any_of(s.begin(), s.end(),
                      [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
-}
-
-bool digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// YYYY, YYYY-MM or YYYY-MM-DD with a month and a day that exist.
-bool is_date(std::string_view s) {
-  if (s.size() != 4 && s.size() != 7 && s.size() != 10)
-    return false;
-  if (!digits(s.substr(0, 4)))
-    return false;
-  if (s.size() == 4)
-    return true;
-  if (s[4] != '-' || !digits(s.substr(5, 2)))
-    return false;
-  int year = std::stoi(std::string(s.substr(0, 4)));
-  int month = std::stoi(std::string(s.substr(5, 2)));
-  if (month < 1 || month > 12)
-    return false;
-  if (s.size() == 7)
-    return true;
-  if (s[7] != '-' || !digits(s.substr(8, 2)))
-    return false;
-  int day = std::stoi(std::string(s.substr(8, 2)));
-  constexpr int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return day >= 1 && day <= days[month - 1] && !(month == 2 && day == 29 && !leap);
 }
 
 // The header: which column is which; an unknown, repeated or missing column is an error.
@@ -182,7 +155,7 @@ Result<Row> read_row(const CsvRecord& record, const std::vector<Column>& columns
       break;
     }
     case Column::birth_date:
-      if (!value.empty() && !is_date(value))
+      if (!value.empty() && !is_list_date(value))
         return row_error(record.line, k + 1, headers[k],
                          "\"" + value + "\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
       row.birth_date = value;

@@ -66,9 +66,10 @@ TEST_F(WatchlistCommand, ImportedListIsScreenedAndImportingAgainAddsNothing) {
   EXPECT_NE(screened.out.find("identity--"), std::string::npos) << describe(screened);
   EXPECT_NE(screened.out.find("birth date agrees"), std::string::npos) << describe(screened);
 
-  // A file of names, screened on several threads, printed in file order.
-  std::string names = dir_.file("names.txt");
-  write_file(names, "Youssef Kacem\nعبد اللطيف الحموشي,1966,MA\nNobody Known Here\n");
+  // A CSV file of names, screened on several threads, printed in file order.
+  std::string names = dir_.file("names.csv");
+  write_file(names, "name,dob,nationality\nYoussef Kacem,,\nعبد اللطيف الحموشي,1966,MA\n"
+                    "Nobody Known Here,,\n");
   auto batch = tansiq({"screen", "--file", names, "--threads", "3"});
   ASSERT_EQ(batch.exit_code, 0) << describe(batch);
   auto youssef = batch.out.find("Youssef Kacem\n");
@@ -105,4 +106,65 @@ TEST_F(WatchlistCommand, BadFileIsRefusedWithLineAndColumnAndStoresNothing) {
       {"watchlist", "import", file, "--list", "eu", "-c", "00000000-0000-4000-8000-000000000000"});
   EXPECT_NE(no_collection.exit_code, 0) << describe(no_collection);
   EXPECT_EQ(exported(), before);
+}
+
+// `tansiq screen --file` reads RFC 4180 CSV: quoted names holding commas, columns in any
+// order, CRLF; or one name per row without a header. A bad row is refused with its line
+// and nothing is screened.
+TEST_F(WatchlistCommand, ScreenFileIsCsvWithOrWithoutHeaderAndBadRowsNameTheirLine) {
+  std::string list = dir_.file("list.csv");
+  write_file(list, kList);
+  ASSERT_EQ(tansiq({"watchlist", "import", list, "--list", "un-1267"}).exit_code, 0);
+
+  std::string with_header = dir_.file("header.csv");
+  write_file(with_header, "Nationality,NAME,dob\r\n"
+                          "ma,\"HAMMOUCHI, Abdellatif\",1966\r\n"
+                          "DZ,\"Kacem, Youssef\",\r\n");
+  auto screened = tansiq({"screen", "--file", with_header});
+  ASSERT_EQ(screened.exit_code, 0) << describe(screened);
+  auto hammouchi = screened.out.find("HAMMOUCHI, Abdellatif\n");
+  ASSERT_NE(hammouchi, std::string::npos) << describe(screened);
+  auto agrees = screened.out.find("birth date agrees; nationality agrees", hammouchi);
+  auto youssef = screened.out.find("Kacem, Youssef\n");
+  ASSERT_NE(agrees, std::string::npos) << describe(screened);
+  ASSERT_NE(youssef, std::string::npos) << describe(screened);
+  EXPECT_LT(agrees, youssef) << describe(screened);
+  EXPECT_NE(screened.out.find("identity--", youssef), std::string::npos) << describe(screened);
+  EXPECT_NE(screened.out.find("nationality agrees", youssef), std::string::npos)
+      << describe(screened);
+
+  std::string plain = dir_.file("plain.csv");
+  write_file(plain, "# names from the morning report\n\"MAHDI, Adil\"\nيوسف قاسم\n");
+  auto one_per_row = tansiq({"screen", "--file", plain});
+  ASSERT_EQ(one_per_row.exit_code, 0) << describe(one_per_row);
+  EXPECT_NE(one_per_row.out.find("MAHDI, Adil\n  no candidate"), std::string::npos)
+      << describe(one_per_row);
+  auto arabic = one_per_row.out.find("يوسف قاسم\n  ");
+  ASSERT_NE(arabic, std::string::npos) << describe(one_per_row);
+  EXPECT_EQ(one_per_row.out.find("يوسف قاسم\n  no candidate"), std::string::npos)
+      << describe(one_per_row);
+  EXPECT_NE(one_per_row.out.find("identity--", arabic), std::string::npos) << describe(one_per_row);
+
+  struct Bad {
+    const char* text;
+    const char* error;
+  };
+  for (const Bad& bad : {
+           Bad{"name,dob\nOmar Haddad,1970\nAli Zidane,1970-13\n",
+               "line 3: column 2 (dob): \"1970-13\" is not a date"},
+           Bad{"name,nationality\nOmar Haddad,Morocco\n",
+               "line 2: column 2 (nationality): \"Morocco\" is not an ISO 3166-1"},
+           Bad{"name,dob\nOmar Haddad\n", "line 2: 1 field(s), the header has 2"},
+           Bad{"name,age\nOmar Haddad,40\n", "line 1: column 2 (age): unknown column"},
+           Bad{"Omar Haddad\nHAMMOUCHI, Abdellatif\n", "line 2: 2 fields; without a header row"},
+           Bad{"name\nOmar Haddad\n\"Ali\n", "line 3, column 1: the quoted field is never closed"},
+           Bad{"name\nOmar Haddad\n   \n", "line 3: column 1 (name): the name is empty"},
+       }) {
+    std::string file = dir_.file("bad.csv");
+    write_file(file, bad.text);
+    auto refused = tansiq({"screen", "--file", file});
+    EXPECT_EQ(refused.exit_code, 3) << bad.text << describe(refused);
+    EXPECT_NE(refused.err.find(bad.error), std::string::npos) << bad.text << describe(refused);
+    EXPECT_EQ(refused.out, "") << describe(refused);
+  }
 }

@@ -135,7 +135,7 @@ TEST(Watchlist, EstimatesAreUpperBoundsOfTheScore) {
       QueryScorer scorer(query);
       double score = scorer.score(ids, entry.reordered, table, keys);
       EXPECT_NEAR(score, score_names(query, entry, nullptr), 1e-12) << a << " / " << b;
-      EXPECT_GE(scorer.coarse_estimate(ids, keys), score - 1e-12) << a << " / " << b;
+      EXPECT_GE(scorer.coarse_estimate(ids, table, keys), score - 1e-12) << a << " / " << b;
       EXPECT_GE(scorer.estimate(ids, table, keys), score - 1e-12) << a << " / " << b;
       ++checked;
     }
@@ -215,4 +215,59 @@ TEST(Watchlist, BatchScreeningOnSeveralThreadsGivesWhatScreenGives) {
     }
   }
   EXPECT_TRUE(list.screen_batch({}, 4).empty());
+}
+
+// Each thread keeps what it learnt about a list's parts from one query to the next (near
+// bits, joined skeletons), keyed by part ids: two lists whose ids mean different parts,
+// screened in turn on one thread, must each get their own scores; and two scorers alive
+// at once on one thread must not share their working memory.
+TEST(Watchlist, ListsScreenedInTurnOnOneThreadKeepTheirOwnScores) {
+  auto pairs = development_pairs();
+  ASSERT_GT(pairs.size(), 900u);
+  Watchlist first, second;
+  for (std::size_t k = 0; k < 200; ++k) {
+    ASSERT_TRUE(first.add({std::to_string(k), {pairs[k].second}, {}, {}}));
+    ASSERT_TRUE(second.add({std::to_string(k), {pairs[pairs.size() - 1 - k].second}, {}, {}}));
+  }
+  first.build();
+  second.build();
+  ScreenOptions options;
+  options.threshold = 0.5;
+  options.max_results = 50;
+  std::size_t compared = 0;
+  for (std::size_t k = 0; k < 200; ++k)
+    for (const Watchlist* list : {&first, &second, &first}) {
+      const auto& query = list == &first ? pairs[k].first : pairs[pairs.size() - 1 - k].first;
+      auto screened = list->screen(query, options);
+      ASSERT_TRUE(screened) << query;
+      for (const auto& c : *screened) {
+        auto again = name_similarity(query, c.matched_name);
+        ASSERT_TRUE(again);
+        EXPECT_NEAR(c.score, *again, 1e-12) << query << " / " << c.matched_name;
+        ++compared;
+      }
+    }
+  EXPECT_GT(compared, 400u);
+
+  NameParts a = parsed(pairs[0].first), b = parsed(pairs[1].first);
+  NameParts entry = parsed(pairs[0].second);
+  std::vector<NamePart> table = entry.parts;
+  std::vector<std::vector<std::string>> keys;
+  std::vector<std::uint32_t> ids;
+  for (const auto& part : table) {
+    std::vector<std::string> skeletons;
+    for (const auto& form : part.forms) {
+      auto key = part.script == Script::latin ? latin_skeleton(form) : arabic_skeleton(form);
+      if (!key.empty() && std::find(skeletons.begin(), skeletons.end(), key) == skeletons.end())
+        skeletons.push_back(key);
+    }
+    keys.push_back(std::move(skeletons));
+    ids.push_back(static_cast<std::uint32_t>(ids.size()));
+  }
+  QueryScorer outer(a);
+  QueryScorer inner(b);
+  double inner_score = inner.score(ids, entry.reordered, table, keys);
+  double outer_score = outer.score(ids, entry.reordered, table, keys);
+  EXPECT_NEAR(outer_score, score_names(a, entry, nullptr), 1e-12);
+  EXPECT_NEAR(inner_score, score_names(b, entry, nullptr), 1e-12);
 }
