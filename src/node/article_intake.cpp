@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <stdexcept>
 #include <string>
 
@@ -551,14 +552,49 @@ std::optional<std::string> report_citing(const std::string& report_json, const s
   return out;
 }
 
+// CPU time of the calling thread, in seconds.
+double thread_cpu_seconds() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
+}
+
+// Adds the thread CPU time since the last lap to a stage (when stages are measured at all).
+class StageClock {
+public:
+  explicit StageClock(bool enabled)
+      : enabled_(enabled), last_(enabled ? thread_cpu_seconds() : 0) {}
+  void lap(double& stage) {
+    if (!enabled_)
+      return;
+    double now = thread_cpu_seconds();
+    stage += now - last_;
+    last_ = now;
+  }
+
+private:
+  bool enabled_;
+  double last_;
+};
+
 } // namespace
 
 Result<IntakeResult> ingest_article(store::Store& store, const std::string& collection_id,
                                     std::string_view article, const text::KnowledgeBase& kb,
                                     const IntakeOptions& options) {
+  IntakeStageSeconds unmeasured;
+  IntakeStageSeconds& stages = options.stage_seconds ? *options.stage_seconds : unmeasured;
+  StageClock clock(options.stage_seconds != nullptr);
   auto built = build_article_bundle(article, kb, options);
+  clock.lap(stages.extract);
   if (!built)
     return built.error();
+  // Whatever way this returns, the time since the last lap is the store's.
+  struct StoreLap {
+    StageClock& clock;
+    double& seconds;
+    ~StoreLap() { clock.lap(seconds); }
+  } store_lap{clock, stages.store};
   IntakeResult result;
   result.article = std::move(*built);
   auto existing = store.find_latest(result.article.report_id);
@@ -570,7 +606,9 @@ Result<IntakeResult> ingest_article(store::Store& store, const std::string& coll
     return result;
   }
 
+  clock.lap(stages.store);
   const auto print = text::fingerprint(result.article.text);
+  clock.lap(stages.fingerprint);
   auto near = find_near_duplicate(store, collection_id, print);
   if (!near)
     return near.error();

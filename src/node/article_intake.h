@@ -30,6 +30,15 @@ std::optional<Tlp> parse_tlp(std::string_view name);
 // The TLP 2.0 marking-definition id.
 const char* tlp_marking_id(Tlp tlp);
 
+// CPU seconds (of the calling thread) spent in each stage of ingest_article, added up over
+// calls: bench/ingest_bench's stage split. Measured only when IntakeOptions::stage_seconds is
+// set, so that ordinary ingestion does not pay for the clock reads.
+struct IntakeStageSeconds {
+  double extract = 0;     // decode, check, clean -> entities, the bundle's JSON
+  double fingerprint = 0; // the near-duplicate fingerprint of the cleaned text
+  double store = 0;       // already-stored and near-duplicate look-ups, keys, validation, import
+};
+
 struct IntakeOptions {
   std::string source_url; // external_references when not empty
   std::string lang;       // "ar", "fr", "en"; empty: "ar" when the text is mostly Arabic
@@ -39,6 +48,7 @@ struct IntakeOptions {
   // How the bytes are decoded (text/encoding.h); detect: UTF-8, else the HTML <meta> charset,
   // else windows-1256 when that reads as Arabic.
   text::Encoding encoding = text::Encoding::detect;
+  IntakeStageSeconds* stage_seconds = nullptr; // when set: where ingest_article adds its times
 };
 
 // The knowledge base shipped in data/text/ (built into the binary) plus ICU's country names;
