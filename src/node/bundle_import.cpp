@@ -14,11 +14,17 @@ Result<ImportSummary> import_bundle(store::Store& store, const std::string& coll
   auto parsed = stix::read_bundle(bytes, stix::Container::bundle);
   if (!parsed)
     return parsed.error();
-  ImportSummary summary;
-  summary.rejected = std::move(parsed->rejected);
-  summary.warnings = parsed->warnings.size();
+  return import_parsed_bundle(store, collection_id, std::move(*parsed), progress);
+}
 
-  const auto& accepted = parsed->accepted;
+Result<ImportSummary> import_parsed_bundle(store::Store& store, const std::string& collection_id,
+                                           stix::ParsedBundle parsed,
+                                           const ImportProgress& progress) {
+  ImportSummary summary;
+  summary.rejected = std::move(parsed.rejected);
+  summary.warnings = parsed.warnings.size();
+
+  const auto& accepted = parsed.accepted;
   std::vector<store::NewObject> batch;
   batch.reserve(std::min(kBatchSize, accepted.size()));
   for (std::size_t start = 0; start < accepted.size(); start += kBatchSize) {

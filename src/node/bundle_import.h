@@ -27,4 +27,10 @@ using ImportProgress = std::function<void(std::size_t, std::size_t)>;
 Result<ImportSummary> import_bundle(store::Store& store, const std::string& collection_id,
                                     std::string_view bytes, const ImportProgress& progress = {});
 
+// The same for a bundle already read (stix::read_bundle): for callers that look at the
+// validation before storing (article intake), so that the bundle is not read twice.
+Result<ImportSummary> import_parsed_bundle(store::Store& store, const std::string& collection_id,
+                                           stix::ParsedBundle parsed,
+                                           const ImportProgress& progress = {});
+
 } // namespace tansiq::node
