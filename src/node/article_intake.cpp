@@ -722,15 +722,14 @@ Result<IntakeResult> ingest_article(store::Store& store, const std::string& coll
                       "the article's bundle is not valid STIX (a Tansiq bug), nothing stored" +
                           reasons);
   }
-  // The keys before the report: a crash in between leaves keys naming no report (ignored by
-  // find_near_duplicate), never a report that later variants cannot find.
-  if (auto keys = store.add_similarity_keys(result.article.report_id, print.bands); !keys)
-    return keys.error();
   std::string report_version;
   for (const auto& object : parsed->accepted)
     if (object.id == result.article.report_id)
       report_version = object.version;
-  auto imported = import_parsed_bundle(store, collection_id, std::move(*parsed));
+  // The keys in the report's transaction: later variants always find a stored report, and the
+  // article costs one commit.
+  auto imported = import_parsed_bundle(store, collection_id, std::move(*parsed), {},
+                                       ObjectSimilarityKeys{result.article.report_id, print.bands});
   if (!imported)
     return imported.error();
   result.import = std::move(*imported);

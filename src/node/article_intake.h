@@ -98,8 +98,8 @@ struct IntakeResult {
 // report id is already stored is not imported again (its objects count as duplicates); one
 // whose text is a near duplicate of a report in the collection is linked to it instead (see
 // IntakeResult). The LSH keys of each stored article's fingerprint are kept in the store
-// (Store::add_similarity_keys) before the report, so later articles, in this run or another,
-// through the CLI or the API, find it.
+// (NewObject::similarity_keys, in the report's transaction), so later articles, in this run or
+// another, through the CLI or the API, find it.
 Result<IntakeResult> ingest_article(store::Store& store, const std::string& collection_id,
                                     std::string_view article, const text::KnowledgeBase& kb,
                                     const IntakeOptions& options);

@@ -19,7 +19,8 @@ Result<ImportSummary> import_bundle(store::Store& store, const std::string& coll
 
 Result<ImportSummary> import_parsed_bundle(store::Store& store, const std::string& collection_id,
                                            stix::ParsedBundle parsed,
-                                           const ImportProgress& progress) {
+                                           const ImportProgress& progress,
+                                           ObjectSimilarityKeys keys) {
   ImportSummary summary;
   summary.rejected = std::move(parsed.rejected);
   summary.warnings = parsed.warnings.size();
@@ -34,7 +35,10 @@ Result<ImportSummary> import_parsed_bundle(store::Store& store, const std::strin
       const auto& object = accepted[i];
       batch.push_back(store::NewObject{object.id, object.type, object.spec_version, object.version,
                                        object.version_micros, object.json,
-                                       policy::tlp_label(object.object_marking_refs)});
+                                       policy::tlp_label(object.object_marking_refs),
+                                       !keys.object_id.empty() && object.id == keys.object_id
+                                           ? keys.keys
+                                           : std::span<const std::uint64_t>()});
     }
     auto outcomes = store.add_objects(collection_id, batch);
     if (!outcomes)
