@@ -24,6 +24,15 @@ namespace tansiq::node {
 // Articles larger than this are refused before they are read.
 inline constexpr std::size_t kMaxArticleBytes = 50u * 1024 * 1024;
 
+// CPU seconds (of the calling thread) spent in each stage of ingest_article, added up over
+// calls: bench/ingest_bench's stage split. Measured only when IntakeOptions::stage_seconds is
+// set, so that ordinary ingestion does not pay for the clock reads.
+struct IntakeStageSeconds {
+  double extract = 0;     // decode, check, clean -> entities, the bundle's JSON
+  double fingerprint = 0; // the near-duplicate fingerprint of the cleaned text
+  double store = 0;       // already-stored and near-duplicate look-ups, keys, validation, import
+};
+
 struct IntakeOptions {
   std::string source_url; // external_references when not empty
   std::string lang;       // "ar", "fr", "en"; empty: "ar" when the text is mostly Arabic
@@ -33,6 +42,7 @@ struct IntakeOptions {
   // How the bytes are decoded (text/encoding.h); detect: UTF-8, else the HTML <meta> charset,
   // else windows-1256 when that reads as Arabic.
   text::Encoding encoding = text::Encoding::detect;
+  IntakeStageSeconds* stage_seconds = nullptr; // when set: where ingest_article adds its times
 };
 
 // The knowledge base shipped in data/text/ (built into the binary) plus ICU's country names;
@@ -82,8 +92,8 @@ struct IntakeResult {
 // report id is already stored is not imported again (its objects count as duplicates); one
 // whose text is a near duplicate of a report in the collection is linked to it instead (see
 // IntakeResult). The LSH keys of each stored article's fingerprint are kept in the store
-// (Store::add_similarity_keys) before the report, so later articles, in this run or another,
-// through the CLI or the API, find it.
+// (NewObject::similarity_keys, in the report's transaction), so later articles, in this run or
+// another, through the CLI or the API, find it.
 Result<IntakeResult> ingest_article(store::Store& store, const std::string& collection_id,
                                     std::string_view article, const text::KnowledgeBase& kb,
                                     const IntakeOptions& options);

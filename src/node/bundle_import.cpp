@@ -14,11 +14,18 @@ Result<ImportSummary> import_bundle(store::Store& store, const std::string& coll
   auto parsed = stix::read_bundle(bytes, stix::Container::bundle);
   if (!parsed)
     return parsed.error();
-  ImportSummary summary;
-  summary.rejected = std::move(parsed->rejected);
-  summary.warnings = parsed->warnings.size();
+  return import_parsed_bundle(store, collection_id, std::move(*parsed), progress);
+}
 
-  const auto& accepted = parsed->accepted;
+Result<ImportSummary> import_parsed_bundle(store::Store& store, const std::string& collection_id,
+                                           stix::ParsedBundle parsed,
+                                           const ImportProgress& progress,
+                                           ObjectSimilarityKeys keys) {
+  ImportSummary summary;
+  summary.rejected = std::move(parsed.rejected);
+  summary.warnings = parsed.warnings.size();
+
+  const auto& accepted = parsed.accepted;
   std::vector<store::NewObject> batch;
   batch.reserve(std::min(kBatchSize, accepted.size()));
   for (std::size_t start = 0; start < accepted.size(); start += kBatchSize) {
@@ -26,7 +33,10 @@ Result<ImportSummary> import_bundle(store::Store& store, const std::string& coll
     std::size_t end = std::min(start + kBatchSize, accepted.size());
     for (std::size_t i = start; i < end; ++i) {
       const auto& object = accepted[i];
-      batch.push_back(store::new_object_from_parsed(object));
+      auto stored = store::new_object_from_parsed(object);
+      if (!keys.object_id.empty() && object.id == keys.object_id)
+        stored.similarity_keys = keys.keys;
+      batch.push_back(stored);
     }
     auto outcomes = store.add_objects(collection_id, batch);
     if (!outcomes)

@@ -4,6 +4,8 @@
 #include "search/snippet.h"
 #include "search/terms.h"
 #include "stix/timestamp.h"
+#include "text/normalise.h"
+#include "text/tokenise.h"
 
 #include <simdjson.h>
 #include <xapian.h>
@@ -248,11 +250,22 @@ Result<bool> SearchIndex::add(std::string_view collection_id, std::string_view j
             ? (mostly_arabic(stored.title + stored.body) ? Language::arabic : Language::english)
             : detail::language_of(stored.lang);
     Xapian::Document document;
-    auto index_text = [&](std::string_view text, Xapian::termcount wdf) {
-      for (const auto& token : detail::tokens_of(text))
-        for (const auto& term : state_->analyser.terms(token, language))
+    auto index_text = [&](std::string_view field, Xapian::termcount wdf) {
+      // The words only (no display offsets): the analyser's terms of each.
+      const std::string normalised = text::normalise_key(field);
+      for (const auto& span : text::token_spans(normalised)) {
+        std::string_view word(normalised.data() + span.nbegin, span.nend - span.nbegin);
+        if (span.kind == text::TokenKind::number) {
+          if (word.size() <= kMaxTermBytes)
+            document.add_term(std::string(word), wdf);
+          continue;
+        }
+        if (span.kind != text::TokenKind::word)
+          continue;
+        for (const auto& term : state_->analyser.word_terms(word, span.arabic, language))
           if (term.size() <= kMaxTermBytes)
             document.add_term(term, wdf);
+      }
     };
     index_text(stored.title, kTitleWdf);
     for (auto alias : aliases)

@@ -91,17 +91,30 @@ std::string Analyser::latin_term(std::string_view normalised, Language language)
   return stemmer(std::string(normalised));
 }
 
-std::vector<std::string> Analyser::terms(const text::Token& token, Language language) const {
+const std::vector<std::string>& Analyser::word_terms(std::string_view normalised, bool arabic,
+                                                     Language language) const {
+  // The key: 'a' for Arabic (the language only chooses the stemmer of Latin words), else the
+  // language's letter; then the word.
+  cache_key_.assign(1, arabic ? 'a' : language == Language::french ? 'f' : 'e');
+  cache_key_.append(normalised);
+  if (auto found = cache_.find(cache_key_); found != cache_.end())
+    return found->second;
+  if (cache_.size() >= kMaxCachedWords)
+    cache_.clear();
   std::vector<std::string> out;
-  if (token.kind == text::TokenKind::number) {
-    out.push_back(token.norm);
-  } else if (token.kind == text::TokenKind::word) {
-    if (token.arabic)
-      arabic_terms(token.norm, out);
-    else if (auto term = latin_term(token.norm, language); !term.empty())
-      out.push_back(std::move(term));
-  }
-  return out;
+  if (arabic)
+    arabic_terms(normalised, out);
+  else if (auto term = latin_term(normalised, language); !term.empty())
+    out.push_back(std::move(term));
+  return cache_.emplace(cache_key_, std::move(out)).first->second;
+}
+
+std::vector<std::string> Analyser::terms(const text::Token& token, Language language) const {
+  if (token.kind == text::TokenKind::number)
+    return {token.norm};
+  if (token.kind == text::TokenKind::word)
+    return word_terms(token.norm, token.arabic, language);
+  return {};
 }
 
 std::vector<std::string> Analyser::query_terms(const text::Token& token) const {

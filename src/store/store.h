@@ -35,9 +35,13 @@ struct NewObject {
   MicrosSinceEpoch version_micros = 0;
   std::string_view json; // exact minified bytes, served verbatim later
   // The TLP level the object's markings give ("TLP:GREEN"...; "" for none),
-  // as policy reads it: kept beside the bytes so that lists filter and count
+  // as stix/tlp.h reads it: kept beside the bytes so that lists filter and count
   // by it without reading objects.
   std::string_view tlp = {};
+  // Intake's LSH keys of the object's text (see add_similarity_keys), written in the same
+  // transaction as the object (whether it is added or a duplicate): one commit, not two, per
+  // ingested article, and never an object without its keys.
+  std::span<const std::uint64_t> similarity_keys = {};
 };
 
 enum class AddOutcome { added, duplicate };

@@ -31,26 +31,38 @@ std::uint64_t hash_word(std::string_view word) {
 
 } // namespace
 
-TextFingerprint fingerprint(std::string_view cleaned_text) {
-  TextFingerprint out;
-  const auto tokens = tokenise(normalise(cleaned_text));
+std::vector<std::uint64_t> shingles_of(std::string_view cleaned_text) {
+  std::vector<std::uint64_t> shingles;
+  // Only the words are needed: no offset map, no token copies (the pipeline's tokenise()
+  // cuts the same words: both use one scanner).
+  const std::string normalised = normalise_key(cleaned_text);
+  const auto spans = token_spans(normalised);
   std::vector<std::uint64_t> words;
-  words.reserve(tokens.size());
-  for (const auto& token : tokens)
-    if (token.kind != TokenKind::punct)
-      words.push_back(hash_word(token.norm));
+  words.reserve(spans.size());
+  for (const auto& span : spans)
+    if (span.kind != TokenKind::punct)
+      words.push_back(
+          hash_word(std::string_view(normalised).substr(span.nbegin, span.nend - span.nbegin)));
   if (words.empty())
-    return out;
+    return shingles;
   const std::size_t k = std::min(kShingleWords, words.size());
-  out.shingles.reserve(words.size() - k + 1);
+  shingles.reserve(words.size() - k + 1);
   for (std::size_t i = 0; i + k <= words.size(); ++i) {
     std::uint64_t h = 0;
     for (std::size_t j = 0; j < k; ++j)
       h = mix(h * 31 + words[i + j] + j);
-    out.shingles.push_back(h);
+    shingles.push_back(h);
   }
-  std::sort(out.shingles.begin(), out.shingles.end());
-  out.shingles.erase(std::unique(out.shingles.begin(), out.shingles.end()), out.shingles.end());
+  std::sort(shingles.begin(), shingles.end());
+  shingles.erase(std::unique(shingles.begin(), shingles.end()), shingles.end());
+  return shingles;
+}
+
+TextFingerprint fingerprint(std::string_view cleaned_text) {
+  TextFingerprint out;
+  out.shingles = shingles_of(cleaned_text);
+  if (out.shingles.empty())
+    return out;
 
   // MinHash: hash function i is mix(shingle ^ seed_i); its minimum over the set.
   constexpr std::size_t kHashes = kBands * kRowsPerBand;

@@ -27,6 +27,10 @@ struct TextFingerprint {
 // The fingerprint of a cleaned text (text::extract's Extraction::text).
 TextFingerprint fingerprint(std::string_view cleaned_text);
 
+// Its shingles alone (TextFingerprint::shingles), without the MinHash bands: enough to compare
+// a candidate exactly (resemblance), at a fraction of the cost.
+std::vector<std::uint64_t> shingles_of(std::string_view cleaned_text);
+
 // Jaccard resemblance of the two shingle sets, in [0, 1]; 0 when either is empty.
 double resemblance(const TextFingerprint& a, const TextFingerprint& b);
 

@@ -136,19 +136,60 @@ void map_code_point(char32_t c, std::u32string& out, int depth = 0) {
 
 } // namespace
 
-NormalisedText normalise(std::string_view utf8) {
-  NormalisedText result;
-  result.text.reserve(utf8.size());
-  result.source.reserve(utf8.size() + 1);
+namespace {
+
+// Where normalise() keeps the offset map and normalise_key() does not.
+struct WithSource {
+  std::vector<uint32_t>& source;
+  void add(std::size_t bytes, std::size_t at) {
+    source.insert(source.end(), bytes, static_cast<uint32_t>(at));
+  }
+};
+struct WithoutSource {
+  void add(std::size_t, std::size_t) {}
+};
+
+// The code point of a two-byte UTF-8 sequence of the Arabic block (lead byte D8-DB) that
+// normalises to itself, or 0 when map_code_point has something to do with it (a mark, a
+// letter to unify, a digit, Arabic punctuation). Most of an Arabic text takes this way, which
+// copies the two bytes instead of decoding, mapping and re-encoding them.
+char32_t unchanged_arabic_letter(unsigned char lead, unsigned char trail) {
+  if (lead < 0xD8 || lead > 0xDB || (trail & 0xC0) != 0x80)
+    return 0;
+  char32_t c = (static_cast<char32_t>(lead & 0x1F) << 6) | (trail & 0x3F);
+  if (c < 0x0621 || c > 0x063A) // ء..غ; ـ and what follows are checked by map_code_point
+    if (c < 0x0641 || c > 0x064A)
+      return 0;
+  switch (c) {
+  case 0x0622:
+  case 0x0623:
+  case 0x0625:
+  case 0x0629:
+  case 0x0649:
+    return 0;
+  default:
+    return c;
+  }
+}
+
+template <typename Source>
+void normalise_into(std::string_view utf8, std::string& text, Source source) {
+  text.reserve(utf8.size());
   std::u32string mapped;
   std::size_t i = 0;
-  while (i < utf8.size()) {
+  const std::size_t n = utf8.size();
+  while (i < n) {
     auto byte = static_cast<unsigned char>(utf8[i]);
     if (byte < 0x80) {
-      result.text +=
-          (byte >= 'A' && byte <= 'Z') ? static_cast<char>(byte + 32) : static_cast<char>(byte);
-      result.source.push_back(static_cast<uint32_t>(i));
+      text += (byte >= 'A' && byte <= 'Z') ? static_cast<char>(byte + 32) : static_cast<char>(byte);
+      source.add(1, i);
       ++i;
+      continue;
+    }
+    if (i + 1 < n && unchanged_arabic_letter(byte, static_cast<unsigned char>(utf8[i + 1]))) {
+      text.append(utf8.data() + i, 2);
+      source.add(2, i);
+      i += 2;
       continue;
     }
     std::size_t at = i;
@@ -159,19 +200,27 @@ NormalisedText normalise(std::string_view utf8) {
       mapped += U' ';
     else
       map_code_point(c, mapped);
-    for (char32_t m : mapped) {
-      std::size_t before = result.text.size();
-      append_utf8(result.text, m);
-      result.source.resize(result.text.size(), static_cast<uint32_t>(at));
-      (void)before;
-    }
+    std::size_t before = text.size();
+    for (char32_t m : mapped)
+      append_utf8(text, m);
+    source.add(text.size() - before, at);
   }
+}
+
+} // namespace
+
+NormalisedText normalise(std::string_view utf8) {
+  NormalisedText result;
+  result.source.reserve(utf8.size() + 1);
+  normalise_into(utf8, result.text, WithSource{result.source});
   result.source.push_back(static_cast<uint32_t>(utf8.size()));
   return result;
 }
 
 std::string normalise_key(std::string_view utf8) {
-  return normalise(utf8).text;
+  std::string text;
+  normalise_into(utf8, text, WithoutSource{});
+  return text;
 }
 
 } // namespace tansiq::text

@@ -41,36 +41,37 @@ std::size_t letters(std::string_view s) {
   return n;
 }
 
-} // namespace
-
-std::vector<Token> tokenise(const NormalisedText& text) {
-  std::vector<Token> tokens;
-  std::string_view s = text.text;
-  tokens.reserve(s.size() / 6);
-  uint32_t sentence = 0;
-  bool space = false, line_start = true;
+// The one scanner behind tokenise() and token_spans(), so that both always cut the same
+// tokens. Calls visitor.space(), visitor.newline() and visitor.token(start, end, class, first
+// code point) in text order.
+template <typename Visitor> void scan(std::string_view s, Visitor& visitor) {
   std::size_t i = 0;
   while (i < s.size()) {
     std::size_t start = i;
     bool ok;
-    char32_t c = next_code_point(s, i, ok);
+    char32_t c;
+    if (static_cast<unsigned char>(s[i]) < 0x80)
+      c = static_cast<unsigned char>(s[i++]); // ASCII: no decoding
+    else
+      c = next_code_point(s, i, ok);
     Class cls = classify(c);
     if (cls == Class::space) {
-      space = true;
+      visitor.space();
       continue;
     }
     if (cls == Class::newline) {
-      space = true;
-      line_start = true;
-      if (!tokens.empty() && tokens.back().sentence == sentence)
-        ++sentence;
+      visitor.newline();
       continue;
     }
     std::size_t end = i;
     if (cls == Class::arabic || cls == Class::latin) {
       while (end < s.size()) {
         std::size_t next = end;
-        char32_t d = next_code_point(s, next, ok);
+        char32_t d;
+        if (static_cast<unsigned char>(s[next]) < 0x80)
+          d = static_cast<unsigned char>(s[next++]);
+        else
+          d = next_code_point(s, next, ok);
         if (classify(d) != cls)
           break;
         end = next;
@@ -88,26 +89,69 @@ std::vector<Token> tokenise(const NormalisedText& text) {
       }
     }
     i = end;
-    Token t;
-    t.nbegin = static_cast<uint32_t>(start);
-    t.nend = static_cast<uint32_t>(end);
-    t.begin = static_cast<uint32_t>(text.to_source(start));
-    t.end = static_cast<uint32_t>(text.to_source(end));
-    t.norm.assign(s.substr(start, end - start));
-    t.kind = cls == Class::digit   ? TokenKind::number
-             : cls == Class::other ? TokenKind::punct
-                                   : TokenKind::word;
-    t.arabic = cls == Class::arabic;
-    t.space_before = space;
-    t.line_start = line_start;
-    t.sentence = sentence;
-    tokens.push_back(std::move(t));
-    space = false;
-    line_start = false;
-    if (cls == Class::other && (c == '.' || c == '!' || c == '?' || c == ';'))
-      ++sentence;
+    visitor.token(start, end, cls, c);
   }
-  return tokens;
+}
+
+TokenKind kind_of(Class cls) {
+  return cls == Class::digit   ? TokenKind::number
+         : cls == Class::other ? TokenKind::punct
+                               : TokenKind::word;
+}
+
+} // namespace
+
+std::vector<Token> tokenise(const NormalisedText& text) {
+  struct Builder {
+    const NormalisedText& text;
+    std::vector<Token> tokens;
+    uint32_t sentence = 0;
+    bool space_before = false, line_start = true;
+
+    void space() { space_before = true; }
+    void newline() {
+      space_before = true;
+      line_start = true;
+      if (!tokens.empty() && tokens.back().sentence == sentence)
+        ++sentence;
+    }
+    void token(std::size_t start, std::size_t end, Class cls, char32_t c) {
+      Token t;
+      t.nbegin = static_cast<uint32_t>(start);
+      t.nend = static_cast<uint32_t>(end);
+      t.begin = static_cast<uint32_t>(text.to_source(start));
+      t.end = static_cast<uint32_t>(text.to_source(end));
+      t.norm.assign(std::string_view(text.text).substr(start, end - start));
+      t.kind = kind_of(cls);
+      t.arabic = cls == Class::arabic;
+      t.space_before = space_before;
+      t.line_start = line_start;
+      t.sentence = sentence;
+      tokens.push_back(std::move(t));
+      space_before = false;
+      line_start = false;
+      if (cls == Class::other && (c == '.' || c == '!' || c == '?' || c == ';'))
+        ++sentence;
+    }
+  } builder{text, {}};
+  builder.tokens.reserve(text.text.size() / 6);
+  scan(text.text, builder);
+  return std::move(builder.tokens);
+}
+
+std::vector<TokenSpan> token_spans(std::string_view normalised) {
+  struct Collector {
+    std::vector<TokenSpan> spans;
+    void space() {}
+    void newline() {}
+    void token(std::size_t start, std::size_t end, Class cls, char32_t) {
+      spans.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end), kind_of(cls),
+                       cls == Class::arabic});
+    }
+  } collector;
+  collector.spans.reserve(normalised.size() / 6);
+  scan(normalised, collector);
+  return std::move(collector.spans);
 }
 
 std::vector<CliticReading> clitic_readings(std::string_view w) {

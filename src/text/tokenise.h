@@ -28,6 +28,18 @@ struct Token {
 
 std::vector<Token> tokenise(const NormalisedText& text);
 
+// A token of a normalised text without what tokenise() adds for the pipeline (display offsets,
+// its own copy of the form, lines, sentences): for the near-duplicate fingerprint and the
+// search index, which only need the words. The same scanner cuts both, so tokenise(n)[k] and
+// token_spans(n.text)[k] are always the same token.
+struct TokenSpan {
+  uint32_t nbegin = 0, nend = 0; // byte offsets in the normalised text
+  TokenKind kind = TokenKind::word;
+  bool arabic = false;
+};
+
+std::vector<TokenSpan> token_spans(std::string_view normalised);
+
 // A reading of a word with its clitic prefix split off: `form` is what to look up,
 // `prefix_bytes` how many bytes of the normalised word the prefix takes (the mention starts
 // after them). «للمغرب» reads as ل + «المغرب» (prefix 2 bytes, form «المغرب»).

@@ -261,6 +261,30 @@ TEST_P(StoreContract, SimilarityKeysFindTheObjectsSharingMostKeysFirst) {
   EXPECT_TRUE(store_->find_by_similarity_keys({}, 10)->empty());
 }
 
+// Keys given with an object are written in its transaction: found afterwards, also when the
+// object was a duplicate; an object without keys adds none.
+TEST_P(StoreContract, SimilarityKeysWrittenWithTheirObject) {
+  const std::vector<std::uint64_t> keys = {7, 8, 0xFFFFFFFFFFFFFFF1ULL};
+  const std::vector<Version> versions = {make_version(kA, "2020-01-01T00:00:00.000Z"),
+                                         make_version(kB, "2020-01-01T00:00:00.000Z")};
+  auto objects = as_new(versions); // views into `versions`
+  objects[0].similarity_keys = keys;
+  auto added = store_->add_objects(kCollection, objects);
+  ASSERT_TRUE(added.ok()) << added.error().describe();
+  EXPECT_EQ(*added, (std::vector<AddOutcome>{AddOutcome::added, AddOutcome::added}));
+  EXPECT_EQ(*store_->find_by_similarity_keys(keys, 10), std::vector<std::string>{kA});
+  // The same object again (a duplicate) with one more key: that key is written too.
+  const std::vector<std::uint64_t> more = {9};
+  objects.resize(1);
+  objects[0].similarity_keys = more;
+  added = store_->add_objects(kCollection, objects);
+  ASSERT_TRUE(added.ok()) << added.error().describe();
+  EXPECT_EQ(*added, std::vector<AddOutcome>{AddOutcome::duplicate});
+  EXPECT_EQ(*store_->find_by_similarity_keys(more, 10), std::vector<std::string>{kA});
+  const std::vector<std::uint64_t> of_b = {1, 2, 3, 4, 5, 6};
+  EXPECT_TRUE(store_->find_by_similarity_keys(of_b, 10)->empty());
+}
+
 TEST_P(StoreContract, DataSurvivesReopening) {
   ASSERT_TRUE(
       store_->add_objects(kCollection, as_new({make_version(kA, "2020-01-01T00:00:00.000Z")}))

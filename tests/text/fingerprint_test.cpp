@@ -189,5 +189,17 @@ TEST(Fingerprint, EmptyAndTinyTexts) {
   EXPECT_EQ(resemblance(fingerprint("الإرهاب في المغرب"), fingerprint("الارهـاب في المَغرب")), 1.0);
 }
 
+// The shingles alone (what a candidate is compared on) are the fingerprint's.
+TEST(Fingerprint, ShinglesOfAreTheFingerprintsShingles) {
+  for (const auto& article : articles()) {
+    auto x = extract(article.raw, testing::knowledge_base());
+    ASSERT_TRUE(x.ok()) << article.name;
+    auto print = fingerprint(x->text);
+    EXPECT_FALSE(print.shingles.empty()) << article.name;
+    EXPECT_EQ(shingles_of(x->text), print.shingles) << article.name;
+  }
+  EXPECT_TRUE(shingles_of("، . !").empty());
+}
+
 } // namespace
 } // namespace tansiq::text

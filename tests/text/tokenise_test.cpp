@@ -1,5 +1,7 @@
 #include "text/tokenise.h"
 
+#include "support.h"
+
 #include <gtest/gtest.h>
 
 namespace tansiq::text {
@@ -48,6 +50,29 @@ TEST(Tokenise, CliticReadingsKeepTheWordFirst) {
   // Words that start with a clitic letter keep their unstripped reading first.
   EXPECT_EQ(forms("ليبيا")[0], "ليبيا");
   EXPECT_EQ(forms("لبنان")[0], "لبنان");
+}
+
+// token_spans (the fingerprint's and the index's word-only path) cuts exactly tokenise's tokens.
+TEST(Tokenise, SpansAreTheTokensOfTokenise) {
+  std::vector<std::string> texts = {
+      "أوقف 360 شخصا، في 2020. ثم بـ«داعش»\nسطر", "faqir18 ال29 و12 3,5 4.25. x,y\t\u00A0é\xFF!",
+      testing::read_file(
+          "../shared/samples/articles/paris-intelligence-meeting-libyan-weapons.txt"),
+      testing::read_file("../shared/data/intake-dev/articles/dev-04.txt")};
+  for (const auto& text : texts) {
+    ASSERT_FALSE(text.empty());
+    auto n = normalise(text);
+    auto tokens = tokenise(n);
+    auto spans = token_spans(n.text);
+    ASSERT_EQ(spans.size(), tokens.size());
+    for (std::size_t k = 0; k < spans.size(); ++k) {
+      EXPECT_EQ(spans[k].nbegin, tokens[k].nbegin);
+      EXPECT_EQ(spans[k].nend, tokens[k].nend);
+      EXPECT_EQ(spans[k].kind, tokens[k].kind);
+      EXPECT_EQ(spans[k].arabic, tokens[k].arabic);
+      EXPECT_EQ(n.text.substr(spans[k].nbegin, spans[k].nend - spans[k].nbegin), tokens[k].norm);
+    }
+  }
 }
 
 TEST(Tokenise, StemsKeepAtLeastTwoLetters) {

@@ -239,6 +239,16 @@ struct NewRow {
   bool is_first, is_last;
 };
 
+constexpr const char* kInsertSimilarityKeys =
+    "INSERT INTO similarity_keys(key, object_id) SELECT k, $2 FROM "
+    "unnest($1::bigint[]) AS k ON CONFLICT DO NOTHING";
+
+Parameters similarity_key_parameters(std::string_view object_id,
+                                     std::span<const std::uint64_t> keys) {
+  std::vector<std::int64_t> signed_keys(keys.begin(), keys.end());
+  return Parameters().integer_array(signed_keys).text(object_id);
+}
+
 class PostgresStore final : public Store {
 public:
   explicit PostgresStore(std::string conninfo) : pool_(std::move(conninfo)) {}
@@ -311,7 +321,17 @@ public:
     if (!collection)
       return collection.error();
     return in_transaction(connection, [&]() -> Result<std::vector<AddOutcome>> {
-      return insert_versions(connection, *collection, objects);
+      auto inserted = insert_versions(connection, *collection, objects);
+      if (!inserted)
+        return inserted;
+      for (const auto& object : objects)
+        if (!object.similarity_keys.empty())
+          if (auto keys =
+                  connection.run(kInsertSimilarityKeys,
+                                 similarity_key_parameters(object.id, object.similarity_keys));
+              !keys)
+            return keys.error();
+      return inserted;
     });
   }
 
@@ -497,10 +517,8 @@ public:
                                    std::span<const std::uint64_t> keys) override {
     if (keys.empty())
       return {};
-    std::vector<std::int64_t> signed_keys(keys.begin(), keys.end());
-    return write("INSERT INTO similarity_keys(key, object_id) SELECT k, $2 FROM "
-                 "unnest($1::bigint[]) AS k ON CONFLICT DO NOTHING",
-                 Parameters().integer_array(signed_keys).text(object_id), "add similarity keys");
+    return write(kInsertSimilarityKeys, similarity_key_parameters(object_id, keys),
+                 "add similarity keys");
   }
 
   Result<std::vector<std::string>> find_by_similarity_keys(std::span<const std::uint64_t> keys,

@@ -216,7 +216,16 @@ public:
     auto collection = collection_rowid(*writer_, collection_id);
     if (!collection)
       return collection.error();
-    auto outcomes = write_transaction([&] { return insert_versions(*collection, objects); });
+    auto outcomes = write_transaction([&]() -> Result<std::vector<AddOutcome>> {
+      auto inserted = insert_versions(*collection, objects);
+      if (!inserted)
+        return inserted;
+      for (const auto& object : objects)
+        if (!object.similarity_keys.empty())
+          if (auto keys = insert_similarity_keys(object.id, object.similarity_keys); !keys)
+            return keys.error();
+      return inserted;
+    });
     if (!outcomes) {
       last_date_added_ = committed_date_added_; // the rolled-back versions' dates are free again
       return outcomes;
@@ -506,19 +515,7 @@ public:
   Result<void> add_similarity_keys(std::string_view object_id,
                                    std::span<const std::uint64_t> keys) override {
     std::lock_guard lock(writer_mutex_);
-    return write_transaction([&]() -> Result<void> {
-      auto insert =
-          writer_->prepare("INSERT OR IGNORE INTO similarity_keys(key, object_id) VALUES (?, ?)");
-      if (!insert)
-        return insert.error();
-      for (std::uint64_t key : keys) {
-        insert->bind_all(static_cast<std::int64_t>(key), object_id);
-        if (insert->step() != SQLITE_DONE)
-          return writer_->last_error("add similarity keys");
-        insert->reset();
-      }
-      return {};
-    });
+    return write_transaction([&] { return insert_similarity_keys(object_id, keys); });
   }
 
   Result<std::vector<std::string>> find_by_similarity_keys(std::span<const std::uint64_t> keys,
@@ -776,6 +773,22 @@ private:
       record.hash = statement.text(9);
       return record;
     });
+  }
+
+  // The keys' rows (the caller holds writer_mutex_ and is in a write transaction).
+  Result<void> insert_similarity_keys(std::string_view object_id,
+                                      std::span<const std::uint64_t> keys) {
+    auto insert =
+        writer_->prepare("INSERT OR IGNORE INTO similarity_keys(key, object_id) VALUES (?, ?)");
+    if (!insert)
+      return insert.error();
+    for (std::uint64_t key : keys) {
+      insert->bind_all(static_cast<std::int64_t>(key), object_id);
+      if (insert->step() != SQLITE_DONE)
+        return writer_->last_error("add similarity keys");
+      insert->reset();
+    }
+    return {};
   }
 
   // Runs `work` between BEGIN IMMEDIATE and COMMIT on the writer (the caller
