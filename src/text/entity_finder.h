@@ -73,6 +73,7 @@ public:
     org_patterns();
     latin_orgs();
     place_triggers_pass();
+    region_parts();
     person_rules();
     latin_places();
     family_mentions();
@@ -97,6 +98,7 @@ private:
   void release_place(std::size_t k);
   bool is_known_place(std::size_t k) const;
   bool quoted_group_at(std::size_t i);
+  bool military_region_at(std::size_t i);
   void org_patterns();
   // The trigger at token i, through its clitic readings («بمدينة», «ولولاية»): 0 if none,
   // 1 for a trigger of one place, 2 for a dual («بمدينتي طنجة وشفشاون»).
@@ -105,6 +107,7 @@ private:
   // returns the end token, or j when the words there do not make a name.
   std::size_t place_name_at(std::size_t j, uint32_t prefix, std::string_view trigger) const;
   void place_triggers_pass();
+  void region_parts();
   bool name_like(std::size_t k) const;
   void add_person(std::size_t first, std::size_t last, uint32_t prefix, const char* rule);
   // A title before token i, possibly through modifiers («المتهم الثاني», «النائب العام»,
@@ -119,6 +122,7 @@ private:
   // «Interior Ministry», «Specialized Criminal Court», «Amnesty International»: capitalised
   // words ending in (or containing) an institution noun; «ministère de la Défense», «tribunal
   // de Paris»: a French institution noun and its capitalised complement.
+  bool nationality_force_at(std::size_t i);
   void latin_orgs();
   bool capitalised(std::size_t k) const;
   // Capitalised words that do not belong to a name (sentence starters, calendar words,

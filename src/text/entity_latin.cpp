@@ -9,6 +9,37 @@ namespace tansiq::text::entity_rules {
 // «Interior Ministry», «Specialized Criminal Court», «Amnesty International»: capitalised
 // words ending in (or containing) an institution noun; «ministère de la Défense», «tribunal
 // de Paris»: a French institution noun and its capitalised complement.
+// «Mauritanian army», «Malian armed forces», «Nigerien national guard»: English writes a
+// country's forces with a nationality adjective and lower-case nouns.
+bool Finder::nationality_force_at(std::size_t i) {
+  static const std::unordered_set<std::string_view> forces = {"army", "navy", "police",
+                                                              "gendarmerie"};
+  static const std::unordered_set<std::string_view> qualifiers = {"armed", "national", "coast",
+                                                                  "air"};
+  static const std::unordered_set<std::string_view> plural_heads = {"forces", "guard", "force"};
+  if (!capitalised(i) || !is_nationality_word(t_[i].norm) || i + 1 >= t_.size())
+    return false;
+  std::size_t end = 0;
+  auto word = [&](std::size_t k) {
+    return k < t_.size() && !used_[k] && t_[k].kind == TokenKind::word && !t_[k].arabic &&
+           t_[k].sentence == t_[i].sentence;
+  };
+  if (word(i + 1) && forces.count(t_[i + 1].norm))
+    end = i + 2;
+  else if (word(i + 1) && word(i + 2) && qualifiers.count(t_[i + 1].norm) &&
+           plural_heads.count(t_[i + 2].norm))
+    end = i + 3;
+  if (end == 0)
+    return false;
+  Candidate c;
+  c.first = i;
+  c.last = end;
+  c.type = EntityType::organization;
+  c.rule = "nationality-force";
+  add(std::move(c));
+  return true;
+}
+
 void Finder::latin_orgs() {
   static const std::unordered_set<std::string_view> heads = {
       "ministry",      "court",      "agency",     "service",     "services",     "directorate",
@@ -57,6 +88,8 @@ void Finder::latin_orgs() {
     if (used_[i] || t_[i].kind != TokenKind::word || t_[i].arabic)
       continue;
     std::string_view n = t_[i].norm;
+    if (nationality_force_at(i))
+      continue;
     // French: «ministère de la Défense», «cour d'appel de Rabat»
     if (french_heads.count(n) && !capitalised(i)) {
       std::size_t k = i + 1, end = i + 1;

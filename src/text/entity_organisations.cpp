@@ -44,6 +44,30 @@ bool Finder::quoted_group_at(std::size_t i) {
   return true;
 }
 
+// A military region: «المنطقة العسكرية الشمالية», «الناحية العسكرية الخامسة». Made of generic
+// words only, it is a body (a command) when a direction or an ordinal numbers it.
+bool Finder::military_region_at(std::size_t i) {
+  static const std::unordered_set<std::string_view> qualifiers = {
+      "الشماليه", "الجنوبيه", "الشرقيه", "الغربيه", "الوسطي",  "الاولي",  "الثانيه", "الثالثه",
+      "الرابعه",  "الخامسه",  "السادسه", "السابعه", "الثامنه", "التاسعه", "العاشره"};
+  if (i + 2 >= t_.size() || !free_range(i, i + 3) || t_[i + 1].norm != "العسكريه" ||
+      !qualifiers.count(t_[i + 2].norm))
+    return false;
+  for (const CliticReading& r : readings(i)) {
+    if (r.form != "المنطقه" && r.form != "الناحيه")
+      continue;
+    Candidate c;
+    c.first = i;
+    c.last = i + 3;
+    c.prefix = r.prefix_bytes;
+    c.type = EntityType::organization;
+    c.rule = "military-region";
+    add(std::move(c));
+    return true;
+  }
+  return false;
+}
+
 void Finder::org_patterns() {
   for (std::size_t i = 0; i < t_.size(); ++i) {
     if (used_[i] || t_[i].kind != TokenKind::word)
@@ -70,6 +94,8 @@ void Finder::org_patterns() {
     }
     // A group named in quotes after its kind: حركة "حسم"، كتيبة «الأرقم»
     if (quoted_group_at(i))
+      continue;
+    if (military_region_at(i))
       continue;
     const std::string& w = t_[i].norm;
     std::string_view head = w;

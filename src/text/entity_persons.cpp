@@ -134,8 +134,18 @@ std::size_t Finder::name_rest(std::size_t f, std::size_t room) const {
       }
       return after;
     }
-    if (name_like(f))
+    if (name_like(f)) {
+      // Somali and Sahel names chain given names after the father's name («عبد الرحمن معلم
+      // عثمان»): an unambiguous given name right after it is the grandfather's.
+      std::size_t g = 0, words = 0;
+      uint32_t prefix = 0;
+      bool ambiguous = true;
+      if (!is_al(t_[f].norm) && f + 1 - start < room && f + 1 < t_.size() &&
+          t_[f + 1].sentence == sentence && !t_[f + 1].line_start && given_at(f + 1, g) &&
+          given_name_at(f + 1, words, prefix, ambiguous) && !ambiguous)
+        return f + 1 + g;
       return f + 1;
+    }
     break;
   }
   return f;

@@ -121,4 +121,32 @@ void Finder::place_triggers_pass() {
   }
 }
 
+// «جوبا السفلى», «شبيلي الوسطى», «مصر العليا»: a part of a region. The adjective extends a
+// place already found; after an indefinite name-like word it makes a place by itself (after a
+// definite word it is an institution: «المحكمة العليا», «اللجنة العليا»).
+void Finder::region_parts() {
+  static const std::unordered_set<std::string_view> parts = {"السفلي", "العليا", "الوسطي"};
+  for (Candidate& c : candidates_)
+    if (c.type == EntityType::location && c.last < t_.size() && !used_[c.last] &&
+        parts.count(t_[c.last].norm) && t_[c.last].sentence == t_[c.last - 1].sentence) {
+      used_[c.last] = true;
+      ++c.last;
+      c.id.clear();
+      c.name.clear();
+      c.aliases.clear();
+      c.rule = "region-part";
+    }
+  for (std::size_t i = 0; i + 1 < t_.size(); ++i) {
+    if (!parts.count(t_[i + 1].norm) || used_[i + 1] || !name_like(i) || is_al(t_[i].norm) ||
+        t_[i].sentence != t_[i + 1].sentence)
+      continue;
+    Candidate c;
+    c.first = i;
+    c.last = i + 2;
+    c.type = EntityType::location;
+    c.rule = "region-part";
+    add(std::move(c));
+  }
+}
+
 } // namespace tansiq::text::entity_rules

@@ -16,38 +16,39 @@ const Table& single() {
       for (auto w : words)
         t.emplace(w, unit);
     };
-    add("persons", {"شخص",        "شخصا",        "اشخاص",      "شخصين",       "مواطن",
-                    "مواطنا",     "مواطنين",     "مواطنون",    "عنصر",        "عنصرا",
-                    "عناصر",      "ارهابي",      "ارهابيا",    "ارهابيين",    "ارهابيون",
-                    "متطرف",      "متطرفا",      "متطرفين",    "مشتبه",       "مشتبها",
-                    "مشتبهين",    "موقوف",       "موقوفا",     "موقوفين",     "معتقل",
-                    "معتقلا",     "معتقلين",     "مقاتل",      "مقاتلا",      "مقاتلين",
-                    "مقاتلون",    "فرد",         "افراد",      "رجل",         "رجال",
-                    "رجلا",       "امراه",       "نساء",       "سيده",        "طفل",
-                    "اطفال",      "قتيل",        "قتيلا",      "قتلي",        "جريح",
-                    "جريحا",      "جرحي",        "ضحيه",       "ضحايا",       "شرطي",
-                    "شرطيا",      "عسكري",       "عسكريين",    "جندي",        "جنديا",
-                    "جنود",       "مهاجر",       "مهاجرا",     "مهاجرين",     "مجتاز",
-                    "مجتازا",     "اخرون",       "اخرين",      "متهم",        "متهما",
-                    "متهمين",     "جهادي",       "جهاديا",     "جهاديين",     "داعشي",
-                    "داعشيا",     "داعشيين",     "نفر",        "انتحاري",     "انتحاريين",
-                    "مسلح",       "مسلحا",       "مسلحين",     "قيادي",       "قياديين",
-                    "مطلوب",      "مطلوبا",      "مطلوبين",    "رهينه",       "رهائن",
-                    "سجين",       "سجينا",       "سجناء",      "persons",     "people",
-                    "personnes",  "individus",   "suspects",   "terroristes", "terrorists",
-                    "fighters",   "combattants", "مدني",       "مدنيا",       "مدنيين",
-                    "مدنيون",     "لاجئ",        "لاجئا",      "لاجئين",      "لاجئون",
-                    "elements",   "membres",     "members",    "member",      "mineurs",
-                    "soldats",    "soldiers",    "militaires", "insurgents",  "militants",
-                    "jihadistes", "jihadists",   "men",        "hommes",      "defendants",
-                    "accuses",    "prevenus",    "civils",     "civilians",   "refugees",
-                    "refugies",   "policiers",   "victims",    "victimes",    "morts",
-                    "dead",       "blesses",     "wounded",    "detenus",     "detainees",
-                    "others",     "autres",      "hostages",   "otages",      "citizens",
-                    "nationals",  "aides",       "troops",     "students",    "ressortissants",
-                    "passengers", "passagers",   "drivers",    "chauffeurs",  "سائق",
-                    "سائقا",      "سائقين",      "طالب",       "طالبا",       "طلاب",
-                    "ركاب"});
+    add("persons", {"شخص",        "شخصا",        "اشخاص",       "شخصين",       "مواطن",
+                    "مواطنا",     "مواطنين",     "مواطنون",     "عنصر",        "عنصرا",
+                    "عناصر",      "ارهابي",      "ارهابيا",     "ارهابيين",    "ارهابيون",
+                    "متطرف",      "متطرفا",      "متطرفين",     "مشتبه",       "مشتبها",
+                    "مشتبهين",    "موقوف",       "موقوفا",      "موقوفين",     "معتقل",
+                    "معتقلا",     "معتقلين",     "مقاتل",       "مقاتلا",      "مقاتلين",
+                    "مقاتلون",    "فرد",         "افراد",       "رجل",         "رجال",
+                    "رجلا",       "امراه",       "نساء",        "سيده",        "طفل",
+                    "اطفال",      "قتيل",        "قتيلا",       "قتلي",        "جريح",
+                    "جريحا",      "جرحي",        "ضحيه",        "ضحايا",       "شرطي",
+                    "شرطيا",      "عسكري",       "عسكريين",     "جندي",        "جنديا",
+                    "جنود",       "مهاجر",       "مهاجرا",      "مهاجرين",     "مجتاز",
+                    "مجتازا",     "اخرون",       "اخرين",       "متهم",        "متهما",
+                    "متهمين",     "جهادي",       "جهاديا",      "جهاديين",     "داعشي",
+                    "داعشيا",     "داعشيين",     "نفر",         "انتحاري",     "انتحاريين",
+                    "مسلح",       "مسلحا",       "مسلحين",      "قيادي",       "قياديين",
+                    "مطلوب",      "مطلوبا",      "مطلوبين",     "رهينه",       "رهائن",
+                    "سجين",       "سجينا",       "سجناء",       "persons",     "people",
+                    "personnes",  "individus",   "suspects",    "terroristes", "terrorists",
+                    "fighters",   "combattants", "مدني",        "مدنيا",       "مدنيين",
+                    "مدنيون",     "لاجئ",        "لاجئا",       "لاجئين",      "لاجئون",
+                    "elements",   "membres",     "members",     "member",      "mineurs",
+                    "soldats",    "soldiers",    "militaires",  "insurgents",  "militants",
+                    "jihadistes", "jihadists",   "men",         "hommes",      "defendants",
+                    "accuses",    "prevenus",    "civils",      "civilians",   "refugees",
+                    "refugies",   "policiers",   "victims",     "victimes",    "morts",
+                    "dead",       "blesses",     "wounded",     "detenus",     "detainees",
+                    "others",     "autres",      "hostages",    "otages",      "citizens",
+                    "nationals",  "aides",       "troops",      "students",    "ressortissants",
+                    "passengers", "passagers",   "drivers",     "chauffeurs",  "سائق",
+                    "سائقا",      "سائقين",      "طالب",        "طالبا",       "طلاب",
+                    "ركاب",       "مهاجم",       "مهاجما",      "مهاجمين",     "مهاجمون",
+                    "attackers",  "assailants",  "assaillants", "gunmen",      "agresseurs"});
     add("cells", {"خليه", "خلايا", "cellules", "cells", "cellule", "cell"});
     add("networks", {"شبكه", "شبكات"});
     add("weapons", {"سلاح", "اسلحه", "بندقيه", "بنادق", "كلاشينكوف", "قاذفه", "قاذفات", "رشاش",
@@ -74,7 +75,7 @@ const Table& single() {
                "kilogrammes", "kilos"});
     add("t", {"طن", "طنا", "اطنان"});
     add("g", {"غرام", "غراما", "جرام"});
-    add("pills", {"قرص", "قرصا", "اقراص"});
+    add("pills", {"قرص", "قرصا", "اقراص", "حبه", "حبات", "pills", "tablets", "comprimes"});
     add("cities", {"مدن", "مدينه"});
     add("countries", {"دول", "دوله", "بلدان", "بلد", "بلدا"});
     add("TND", {"دينار", "دينارا", "دنانير", "dinars"});
