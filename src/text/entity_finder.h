@@ -105,6 +105,7 @@ private:
   int place_trigger_at(std::size_t i, std::string& form) const;
   // A place name after a trigger starting at token j (prefix bytes of a clitic to skip);
   // returns the end token, or j when the words there do not make a name.
+  bool listed_with_trigger(std::string_view word) const;
   std::size_t place_name_at(std::size_t j, uint32_t prefix, std::string_view trigger) const;
   void place_triggers_pass();
   void region_parts();

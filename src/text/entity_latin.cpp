@@ -393,6 +393,12 @@ void Finder::latin_persons() {
         (latin_particle(t_[i].norm) && !kunya))
       continue;
     bool given = latin_given_at(i);
+    // «near Adel Bagrou», «vers Bir Moghrein»: after a preposition of place a given name
+    // starts a place (latin_places takes it).
+    static const std::unordered_set<std::string_view> place_prepositions = {
+        "near", "outside", "around", "towards", "toward", "vers", "pres"};
+    if (given && i > 0 && place_prepositions.count(t_[i - 1].norm))
+      continue;
     bool titled = i > 0 && t_[i - 1].kind == TokenKind::word && latin_title(t_[i - 1].norm);
     // «identified as X», «known as X»
     titled = titled || (i > 1 && t_[i - 1].norm == "as" && latin_title(t_[i - 2].norm));
@@ -473,7 +479,10 @@ void Finder::latin_places() {
     if (k + 1 < t_.size() && t_[k].norm == "d" && t_[k + 1].kind == TokenKind::punct &&
         (t_[k + 1].norm == "'" || t_[k + 1].norm == "’"))
       k += 2;
-    if (k >= t_.size() || used_[k] || !capitalised(k) || latin_given_at(k))
+    // After «in» or «à» a given name is more often a person's («in Mohamed's house»); after
+    // «near» it starts a place («near Adel Bagrou»; latin_persons leaves it).
+    bool near = n == "near" || n == "outside" || n == "around";
+    if (k >= t_.size() || used_[k] || !capitalised(k) || (latin_given_at(k) && !near))
       continue;
     std::size_t last = latin_name_words(mountain ? k + 1 : k, 3);
     if (last == k || (mountain && last == k + 1))

@@ -25,10 +25,24 @@ int Finder::place_trigger_at(std::size_t i, std::string& form) const {
 
 // A place name after a trigger starting at token j (prefix bytes of a clitic to skip);
 // returns the end token, or j when the words there do not make a name.
+bool Finder::listed_with_trigger(std::string_view word) const {
+  std::string key = "مدينه ";
+  key += word;
+  if (const auto* hits = kb_.lookup(key))
+    for (uint32_t r : *hits)
+      if (kb_.record(r).type == EntityType::location)
+        return true;
+  return false;
+}
+
 std::size_t Finder::place_name_at(std::size_t j, uint32_t prefix, std::string_view trigger) const {
   if (j >= t_.size() || used_[j] || t_[j].kind != TokenKind::word || !t_[j].arabic)
     return j;
   std::string_view n = std::string_view(t_[j].norm).substr(prefix);
+  // A town named by a common word is listed with its trigger («مدينة الجديدة»): after any
+  // trigger («بإقليم الجديدة») the word is that name, not an adjective.
+  if (listed_with_trigger(n))
+    return j + 1;
   if (stopwords().count(n) || is_nationality_word(n) || generic_complements().count(n) ||
       titles().count(n) || starts(n, "لل"))
     return j; // «مخيم للنازحين»: a preposition, not a name
