@@ -99,6 +99,7 @@ private:
   bool is_known_place(std::size_t k) const;
   bool quoted_group_at(std::size_t i);
   bool military_region_at(std::size_t i);
+  bool generic_body_at(std::size_t i);
   void org_patterns();
   // The trigger at token i, through its clitic readings («بمدينة», «ولولاية»): 0 if none,
   // 1 for a trigger of one place, 2 for a dual («بمدينتي طنجة وشفشاون»).

@@ -68,6 +68,36 @@ bool Finder::military_region_at(std::size_t i) {
   return false;
 }
 
+// «النيابة العسكرية», «الجيش الوطني», «المجلس العسكري», «الدرك الوطني»: a definite institution
+// noun and «military»/«national» alone name the body of the country the article is about
+// (a longer definite complement is left to the construct rule).
+bool Finder::generic_body_at(std::size_t i) {
+  static const std::unordered_set<std::string_view> heads = {
+      "النيابه", "المحكمه", "الشرطه", "الجيش", "الحرس", "الدرك", "المجلس"};
+  static const std::unordered_set<std::string_view> adjectives = {"العسكريه", "العسكري", "الوطني",
+                                                                  "الوطنيه"};
+  if (i + 1 >= t_.size() || !free_range(i, i + 2) || !adjectives.count(t_[i + 1].norm) ||
+      t_[i + 1].sentence != t_[i].sentence)
+    return false;
+  std::size_t after = i + 2;
+  if (after < t_.size() && t_[after].kind == TokenKind::word && is_al(t_[after].norm) &&
+      !is_nationality_word(t_[after].norm))
+    return false;
+  for (const CliticReading& r : readings(i)) {
+    if (!heads.count(r.form))
+      continue;
+    Candidate c;
+    c.first = i;
+    c.last = extend_with_nationality(i + 2);
+    c.prefix = r.prefix_bytes;
+    c.type = EntityType::organization;
+    c.rule = "generic-body";
+    add(std::move(c));
+    return true;
+  }
+  return false;
+}
+
 void Finder::org_patterns() {
   for (std::size_t i = 0; i < t_.size(); ++i) {
     if (used_[i] || t_[i].kind != TokenKind::word)
@@ -95,7 +125,7 @@ void Finder::org_patterns() {
     // A group named in quotes after its kind: حركة "حسم"، كتيبة «الأرقم»
     if (quoted_group_at(i))
       continue;
-    if (military_region_at(i))
+    if (military_region_at(i) || generic_body_at(i))
       continue;
     const std::string& w = t_[i].norm;
     std::string_view head = w;
