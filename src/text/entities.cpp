@@ -1,3 +1,5 @@
+// The entity finder's core: the knowledge-base pass (longest listed name at each token), the
+// helpers every pass shares, and the grouping of mentions into entities.
 #include "text/entities.h"
 
 #include "text/entity_finder.h"

@@ -1,3 +1,5 @@
+// The closed word lists of the entity rules (stop words, titles, heads, triggers, particles):
+// grammar of the press, not facts about the world (those are in data/text/).
 #include "text/entity_finder.h"
 
 namespace tansiq::text::entity_rules {
