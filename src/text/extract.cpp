@@ -51,11 +51,17 @@ Result<Extraction> extract(std::string_view article, const KnowledgeBase& kb,
     out.warnings.push_back("no publication date: relative dates left unresolved");
 
   auto is_nationality = [&kb](std::string_view word) {
-    if (const auto* hits = kb.lookup(word))
-      for (uint32_t r : *hits)
-        if (kb.record(r).type == EntityType::nationality)
-          return true;
-    return false;
+    auto listed = [&kb](std::string_view w) {
+      if (const auto* hits = kb.lookup(w))
+        for (uint32_t r : *hits)
+          if (kb.record(r).type == EntityType::nationality)
+            return true;
+      return false;
+    };
+    // The knowledge base lists Latin adjectives in the singular: «100,000 Malians», «des
+    // Maliens» count persons through «malian», «malien».
+    return listed(word) ||
+           (word.size() > 3 && word.back() == 's' && listed(word.substr(0, word.size() - 1)));
   };
   out.figures = find_figures(tokens, used, is_nationality);
   out.entities = find_entities(out.text, tokens, kb);

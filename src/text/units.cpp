@@ -47,7 +47,9 @@ const Table& single() {
                     "nationals",  "aides",       "troops",     "students",    "ressortissants",
                     "passengers", "passagers",   "drivers",    "chauffeurs",  "سائق",
                     "سائقا",      "سائقين",      "طالب",       "طالبا",       "طلاب",
-                    "ركاب"});
+                    "ركاب",       "مهاجم",       "مهاجما",     "مهاجمين",     "مهاجمون",
+                    "منهم",       "attackers",   "assailants", "assaillants", "gunmen",
+                    "agresseurs"});
     add("cells", {"خليه", "خلايا", "cellules", "cells", "cellule", "cell"});
     add("networks", {"شبكه", "شبكات"});
     add("weapons", {"سلاح", "اسلحه", "بندقيه", "بنادق", "كلاشينكوف", "قاذفه", "قاذفات", "رشاش",
@@ -74,7 +76,7 @@ const Table& single() {
                "kilogrammes", "kilos"});
     add("t", {"طن", "طنا", "اطنان"});
     add("g", {"غرام", "غراما", "جرام"});
-    add("pills", {"قرص", "قرصا", "اقراص"});
+    add("pills", {"قرص", "قرصا", "اقراص", "حبه", "حبات", "pills", "tablets", "comprimes"});
     add("cities", {"مدن", "مدينه"});
     add("countries", {"دول", "دوله", "بلدان", "بلد", "بلدا"});
     add("TND", {"دينار", "دينارا", "دنانير", "dinars"});

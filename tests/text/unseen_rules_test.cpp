@@ -154,5 +154,50 @@ TEST(UnseenRules, TickersAndReadAlsoLinesAreRemoved) {
   EXPECT_NE(c->text.find("العنوان الرئيسي"), std::string::npos);
 }
 
+// Round 4 (fresh set 3's first-run errors), with sentences of their own.
+TEST(UnseenRules, BodiesMadeOfGenericWords) {
+  EXPECT_EQ(names("وانتشرت وحدات من المنطقة العسكرية الرابعة في الجنوب.", EntityType::organization),
+            V{"المنطقة العسكرية الرابعة"});
+  EXPECT_EQ(names("وأحال المحققون الملف على النيابة العسكرية صباحا.", EntityType::organization),
+            V{"النيابة العسكرية"});
+  // A direction alone («المنطقة العسكرية») is not a body.
+  EXPECT_TRUE(names("وشوهدت آليات في المنطقة العسكرية أمس.", EntityType::organization).empty());
+  EXPECT_EQ(names("The Algerian army and the Tunisian navy met.", EntityType::organization),
+            (V{"Algerian army", "Tunisian navy"}));
+}
+
+TEST(UnseenRules, RegionPartsAndTownsNamedByCommonWords) {
+  EXPECT_EQ(names("ووقعت اشتباكات في هيران السفلى مساء.", EntityType::location), V{"هيران السفلى"});
+  // After a definite noun «العليا» qualifies an institution, not a place.
+  EXPECT_TRUE(names("وقضت المحكمة العليا بذلك.", EntityType::location).empty());
+  EXPECT_EQ(names("وأوقف شاب بمنطقة الجديدة ليلا.", EntityType::location), V{"الجديدة"});
+  auto text = std::string("Fighting was reported near Omar Khel on Sunday.");
+  EXPECT_EQ(names(text, EntityType::location), V{"Omar Khel"});
+  EXPECT_TRUE(names(text, EntityType::person).empty());
+}
+
+TEST(UnseenRules, CompoundGivenNamesAndGrandfathersNames) {
+  EXPECT_EQ(names("وأوقفت الشرطة شمس الدين القادري أمس.", EntityType::person),
+            V{"شمس الدين القادري"});
+  EXPECT_EQ(names("وأعلن عبد الرحيم فارح عثمان مسؤوليته.", EntityType::person),
+            V{"عبد الرحيم فارح عثمان"});
+  EXPECT_EQ(names("Le maire, Willy Vandenberghe, a réagi.", EntityType::person),
+            V{"Willy Vandenberghe"});
+}
+
+TEST(UnseenRules, MoreCountedNouns) {
+  auto figures = [](const std::string& text) {
+    auto tokens = tokenise(normalise(text));
+    std::vector<bool> used(tokens.size(), false);
+    std::vector<std::pair<double, std::string>> out;
+    for (const auto& f : find_figures(tokens, used, [](std::string_view) { return false; }))
+      out.emplace_back(f.value, f.unit);
+    return out;
+  };
+  using F = std::vector<std::pair<double, std::string>>;
+  EXPECT_EQ(figures("ضبط 300 حبة مهلوسة ومقتل ثلاثة منهم"), (F{{300, "pills"}, {3, "persons"}}));
+  EXPECT_EQ(figures("two attackers fled"), (F{{2, "persons"}}));
+}
+
 } // namespace
 } // namespace tansiq::text
