@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdio>
 #include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 namespace tansiq::bench {
@@ -38,6 +39,13 @@ double peak_rss_mb() {
     if (line.rfind("VmHWM:", 0) == 0)
       return std::stod(line.substr(6)) / 1024.0;
   return 0;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
 }
 
 } // namespace tansiq::bench

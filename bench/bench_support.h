@@ -22,6 +22,9 @@ private:
 // The decompressed MITRE ATT&CK Enterprise bundle (../shared relative to the repo root).
 std::string read_attack_bundle(const std::string& repository_root);
 
+// A whole file's bytes ("" when it cannot be read: the benches check what they read).
+std::string read_file(const std::string& path);
+
 // Prints "name: value unit (baseline: b unit, ratio r, target: ...)" and returns the ratio.
 double print_ratio(const char* name, double value, double baseline, const char* unit,
                    const char* target);

@@ -29,8 +29,9 @@ std::string fresh_path(const std::string& name) {
 size_t floor_import(const std::string& bytes, const std::string& path) {
   sqlite3* db;
   sqlite3_open(path.c_str(), &db);
-  sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-                   "CREATE TABLE o(id TEXT, json TEXT); BEGIN;",
+  sqlite3_exec(db,
+               "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+               "CREATE TABLE o(id TEXT, json TEXT); BEGIN;",
                nullptr, nullptr, nullptr);
   sqlite3_stmt* insert;
   sqlite3_prepare_v2(db, "INSERT INTO o VALUES (?, ?)", -1, &insert, nullptr);

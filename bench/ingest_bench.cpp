@@ -40,13 +40,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 double process_cpu_seconds() {
   timespec now{};
   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
@@ -192,10 +185,10 @@ int main(int argc, char** argv) {
   std::vector<std::string> articles;
   for (const auto& entry : fs::directory_iterator("../shared/samples/articles"))
     if (entry.path().extension() == ".txt")
-      articles.push_back(read(entry.path().string()));
+      articles.push_back(bench::read_file(entry.path().string()));
   for (const auto& entry : fs::directory_iterator("../shared/data/intake-dev/articles"))
     if (entry.path().extension() == ".txt")
-      articles.push_back(read(entry.path().string()));
+      articles.push_back(bench::read_file(entry.path().string()));
   std::sort(articles.begin(), articles.end()); // directory order varies: the mix does not
   if (articles.size() < 2 || std::any_of(articles.begin(), articles.end(),
                                          [](const std::string& a) { return a.empty(); })) {

@@ -42,8 +42,7 @@ int main(int argc, char** argv) {
   size_t released = 0;
   bench::Stopwatch baseline_clock;
   for (size_t i = 0; i < decisions; ++i)
-    released += objects[i % objects.size()].tlp.has_value() &&
-                agencies[1 + i % 19].size() > 0;
+    released += objects[i % objects.size()].tlp.has_value() && agencies[1 + i % 19].size() > 0;
   double baseline = decisions / baseline_clock.seconds();
   bench::Stopwatch clock;
   size_t allowed = 0;

@@ -26,13 +26,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // Words as written (clitics and all), with their counts in the samples.
 struct Vocabulary {
   std::vector<std::string> words; // by decreasing count
@@ -196,7 +189,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> samples;
   for (const auto& entry : fs::directory_iterator("../shared/samples/articles"))
     if (entry.path().extension() == ".txt")
-      samples.push_back(read(entry.path().string()));
+      samples.push_back(bench::read_file(entry.path().string()));
   if (samples.empty()) {
     std::fprintf(stderr, "cannot read ../shared/samples/articles (run from the repository root)\n");
     return 1;

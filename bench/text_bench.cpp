@@ -21,23 +21,14 @@
 
 using namespace tansiq;
 
-namespace {
-
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-} // namespace
+namespace {} // namespace
 
 int main(int argc, char** argv) {
   bool smoke = argc > 1 && std::strcmp(argv[1], "--smoke") == 0;
   text::KnowledgeBase kb;
   for (const char* name : {"places.tsv", "nationalities.tsv", "organisations.tsv", "groups.tsv",
                            "persons.tsv", "given_names.tsv"}) {
-    auto loaded = kb.add_tsv(read(std::string("data/text/") + name), name);
+    auto loaded = kb.add_tsv(bench::read_file(std::string("data/text/") + name), name);
     if (!loaded) {
       std::fprintf(stderr, "%s\n", loaded.error().describe().c_str());
       return 1;
@@ -51,11 +42,12 @@ int main(int argc, char** argv) {
         "2021-12-us-report-morocco-counterterrorism", "2024-07-olympics-moroccan-security-paris",
         "morocco-coordination-india-bahrain-qatar-belgium",
         "paris-intelligence-meeting-libyan-weapons"})
-    articles.push_back(read(std::string("../shared/samples/articles/") + name + ".txt"));
+    articles.push_back(
+        bench::read_file(std::string("../shared/samples/articles/") + name + ".txt"));
   for (int n = 1; n <= 6; ++n) {
     char path[96];
     std::snprintf(path, sizeof path, "../shared/data/intake-dev/articles/dev-%02d.txt", n);
-    articles.push_back(read(path));
+    articles.push_back(bench::read_file(path));
   }
   std::size_t corpus = 0;
   for (const auto& a : articles) {

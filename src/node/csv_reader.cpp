@@ -124,4 +124,21 @@ Result<std::vector<CsvRecord>> read_csv(std::string_view text) {
   return records;
 }
 
+std::string trim_field(std::string_view field) {
+  auto space = [](char c) { return c == ' ' || c == '\t'; };
+  while (!field.empty() && space(field.front()))
+    field.remove_prefix(1);
+  while (!field.empty() && space(field.back()))
+    field.remove_suffix(1);
+  return std::string(field);
+}
+
+std::string csv_key(std::string_view field) {
+  std::string key = trim_field(field);
+  for (char& c : key)
+    if (c >= 'A' && c <= 'Z')
+      c = static_cast<char>(c - 'A' + 'a');
+  return key;
+}
+
 } // namespace tansiq::node

@@ -21,4 +21,11 @@ struct CsvRecord {
 // Every record, blank lines left out.
 Result<std::vector<CsvRecord>> read_csv(std::string_view text);
 
+// A field without the spaces and tabs around it: CSV keeps them, lists do not mean them.
+std::string trim_field(std::string_view field);
+
+// A field as header names and keyword values ("individual") are compared: trimmed, ASCII
+// lower case.
+std::string csv_key(std::string_view field);
+
 } // namespace tansiq::node

@@ -18,23 +18,6 @@ constexpr std::array<std::pair<std::string_view, Column>, 4> kColumns = {{
     {"nationality", Column::nationality},
 }};
 
-std::string trim(std::string_view s) {
-  auto space = [](char c) { return c == ' ' || c == '\t'; };
-  while (!s.empty() && space(s.front()))
-    s.remove_prefix(1);
-  while (!s.empty() && space(s.back()))
-    s.remove_suffix(1);
-  return std::string(s);
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z')
-      c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 Error row_error(std::size_t line, std::string why) {
   return make_error(Error::Kind::invalid_input,
                     "line " + std::to_string(line) + ": " + why + "; nothing screened");
@@ -46,19 +29,19 @@ Error field_error(std::size_t line, std::size_t column, std::string_view header,
 }
 
 bool is_comment(const CsvRecord& record) {
-  return !record.fields.empty() && trim(record.fields[0]).starts_with('#');
+  return !record.fields.empty() && trim_field(record.fields[0]).starts_with('#');
 }
 
 // A header is a first row one of whose fields is "name".
 bool is_header(const CsvRecord& record) {
   return std::any_of(record.fields.begin(), record.fields.end(),
-                     [](const std::string& field) { return lower(trim(field)) == "name"; });
+                     [](const std::string& field) { return csv_key(field) == "name"; });
 }
 
 Result<std::vector<Column>> read_header(const CsvRecord& header) {
   std::vector<Column> columns;
   for (std::size_t k = 0; k < header.fields.size(); ++k) {
-    std::string name = lower(trim(header.fields[k]));
+    std::string name = csv_key(header.fields[k]);
     auto known = std::find_if(kColumns.begin(), kColumns.end(),
                               [&](const auto& column) { return column.first == name; });
     if (known == kColumns.end())
@@ -80,7 +63,7 @@ Result<ScreeningRow> read_row(const CsvRecord& record, const std::vector<Column>
   ScreeningRow row;
   row.line = record.line;
   for (std::size_t k = 0; k < columns.size(); ++k) {
-    std::string value = trim(record.fields[k]);
+    std::string value = trim_field(record.fields[k]);
     switch (columns[k]) {
     case Column::name:
       if (value.empty())
@@ -135,7 +118,7 @@ Result<std::vector<ScreeningRow>> read_screening_csv(std::string_view text) {
     columns = std::move(*read);
     headers.clear();
     for (const auto& field : (*records)[first].fields)
-      headers.push_back(lower(trim(field)));
+      headers.push_back(csv_key(field));
     ++first;
   }
   for (std::size_t r = first; r < records->size(); ++r) {

@@ -42,23 +42,6 @@ struct Row {
   std::string id; // the STIX id
 };
 
-std::string trim(std::string_view s) {
-  auto space = [](char c) { return c == ' ' || c == '\t'; };
-  while (!s.empty() && space(s.front()))
-    s.remove_prefix(1);
-  while (!s.empty() && space(s.back()))
-    s.remove_suffix(1);
-  return std::string(s);
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z')
-      c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 Error row_error(std::size_t line, std::size_t column, std::string_view header, std::string why) {
   return make_error(Error::Kind::invalid_input,
                     "line " + std::to_string(line) + ", column " + std::to_string(column) + " (" +
@@ -74,7 +57,7 @@ bool has_control(std::string_view s) {
 Result<std::vector<Column>> read_header(const CsvRecord& header) {
   std::vector<Column> columns;
   for (std::size_t k = 0; k < header.fields.size(); ++k) {
-    std::string name = lower(trim(header.fields[k]));
+    std::string name = csv_key(header.fields[k]);
     auto known = std::find_if(kColumns.begin(), kColumns.end(),
                               [&](const auto& column) { return column.first == name; });
     if (known == kColumns.end())
@@ -119,7 +102,7 @@ Result<Row> read_row(const CsvRecord& record, const std::vector<Column>& columns
   // The name first, so that an alias repeating it is left out.
   for (std::size_t k = 0; k < columns.size(); ++k)
     if (columns[k] == Column::name) {
-      row.name = trim(record.fields[k]);
+      row.name = trim_field(record.fields[k]);
       if (row.name.empty())
         return row_error(record.line, k + 1, headers[k], "the name is empty");
       if (auto usable = names::check_name(row.name); !usable)
@@ -127,7 +110,7 @@ Result<Row> read_row(const CsvRecord& record, const std::vector<Column>& columns
                          "\"" + row.name + "\" is not a usable name: " + usable.error().message);
     }
   for (std::size_t k = 0; k < columns.size(); ++k) {
-    std::string value = trim(record.fields[k]);
+    std::string value = trim_field(record.fields[k]);
     switch (columns[k]) {
     case Column::name:
       break;
@@ -147,7 +130,8 @@ Result<Row> read_row(const CsvRecord& record, const std::vector<Column>& columns
       std::size_t start = 0;
       do {
         std::size_t end = columns[k] == Column::aliases ? value.find(';', start) : value.npos;
-        if (auto added = add_name(trim(std::string_view(value).substr(start, end - start)), k);
+        if (auto added =
+                add_name(trim_field(std::string_view(value).substr(start, end - start)), k);
             !added)
           return added.error();
         start = end == value.npos ? value.npos : end + 1;
@@ -173,7 +157,7 @@ Result<Row> read_row(const CsvRecord& record, const std::vector<Column>& columns
       row.nationality = value;
       break;
     case Column::kind: {
-      std::string kind = lower(value);
+      std::string kind = csv_key(value);
       if (kind == "threat-actor")
         row.threat_actor = true;
       else if (!kind.empty() && kind != "individual")
@@ -256,7 +240,7 @@ Result<WatchlistCsvSummary> import_watchlist_csv(store::Store& store,
     return columns.error();
   std::vector<std::string> headers;
   for (const auto& field : records->front().fields)
-    headers.push_back(lower(trim(field)));
+    headers.push_back(csv_key(field));
 
   std::vector<Row> rows;
   std::map<std::pair<std::string, std::string>, std::size_t> seen; // (list, reference) -> line
@@ -265,7 +249,7 @@ Result<WatchlistCsvSummary> import_watchlist_csv(store::Store& store,
     // Spreadsheets save rows of empty cells (",,,,") below the list: not entries.
     const auto& fields = (*records)[r].fields;
     if (std::all_of(fields.begin(), fields.end(),
-                    [](const std::string& field) { return trim(field).empty(); }))
+                    [](const std::string& field) { return trim_field(field).empty(); }))
       continue;
     auto row = read_row((*records)[r], *columns, headers, options);
     if (!row)
