@@ -216,7 +216,6 @@ struct Watchlist::Impl {
   }
 
   SharedSimilarities shared;     // filled by screen(), read by every query
-  JoinedSkeletons joined;        // of every adjacent pair of parts in a form, at build()
   std::uint64_t table_token = 0; // new at every build(): see QueryScorer
 
   std::uint32_t find_part(const NamePart& part) const {
@@ -270,10 +269,8 @@ struct Watchlist::Impl {
 
   // Index keys of a form: the skeletons of each part and of it joined with the next one.
   // `joined` caches the joined pairs' hashes (bounded: lists with many distinct pairs).
-  // `joined_skeletons` (optional) receives the joined pairs' skeletons.
   std::vector<PartHashes> form_keys(std::size_t f,
-                                    std::unordered_map<std::uint64_t, PartHashes>& joined,
-                                    JoinedSkeletons* joined_skeletons = nullptr) const {
+                                    std::unordered_map<std::uint64_t, PartHashes>& joined) const {
     auto ids = form(f);
     std::vector<PartHashes> keys;
     for (std::size_t i = 0; i < ids.size(); ++i) {
@@ -288,8 +285,6 @@ struct Watchlist::Impl {
           add_skeletons(join_parts(parts[ids[i]], parts[ids[i + 1]]), skeletons);
           for (const auto& key : skeletons)
             it->second.push_back(CandidateIndex::key_hash(key));
-          if (joined_skeletons) // kept for the scorers (a pair seen again is not added twice)
-            joined_skeletons->add(ids[i], ids[i + 1], skeletons);
         }
         for (std::uint64_t key : it->second)
           if (std::find(part.begin(), part.end(), key) == part.end())
@@ -357,10 +352,8 @@ void Watchlist::build() {
     return;
   CandidateIndex fresh;
   std::unordered_map<std::uint64_t, PartHashes> joined;
-  JoinedSkeletons joined_skeletons;
   for (std::size_t f = 0; f < d.form_count(); ++f)
-    fresh.add(static_cast<std::uint32_t>(f), d.form_keys(f, joined, &joined_skeletons));
-  d.joined = std::move(joined_skeletons);
+    fresh.add(static_cast<std::uint32_t>(f), d.form_keys(f, joined));
   d.index = std::move(fresh);
   d.index.build();
   d.table_token = QueryScorer::new_table_token();
@@ -401,7 +394,7 @@ Result<std::vector<Candidate>> Watchlist::screen(std::string_view name,
   std::vector<std::uint32_t> query_ids;
   for (const auto& part : query->parts)
     query_ids.push_back(d.find_part(part));
-  QueryScorer scorer(*query, std::move(query_ids), &d.shared, d.table_token, &d.joined);
+  QueryScorer scorer(*query, std::move(query_ids), &d.shared, d.table_token);
   for (std::uint32_t form : d.index.candidates(keys_of(*query), max_candidates)) {
     // Upper bounds first: most candidates share a few parts with the query, not all.
     if (scorer.coarse_estimate(d.form(form), d.parts, d.part_keys) < options.threshold ||

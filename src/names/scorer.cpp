@@ -969,8 +969,13 @@ struct QueryScratch {
   // to the next while the queries screen the same table (`table_token`), bounded. Stored in
   // the slot itself (one cache line read, no pointer to follow): up to two skeletons of up
   // to 22 letters together; longer ones are worked out each time.
-  using JoinedSlot = JoinedSkeletons::Slot;
-  static constexpr std::uint8_t too_long = JoinedSkeletons::too_long;
+  struct JoinedSlot {
+    std::uint64_t key = 0;  // key + 1; 0 = empty
+    std::uint8_t count = 0; // skeletons stored; too_long: not stored
+    std::uint8_t length[2] = {};
+    char text[22] = {};
+  };
+  static constexpr std::uint8_t too_long = 255;
   std::uint64_t table_token = 0;
   std::vector<JoinedSlot> joined_slots;
   std::size_t joined_used = 0;
@@ -1010,9 +1015,8 @@ struct QueryScratch {
 
   // Whether query part skeletons `single` may be parts `first` and `next` written as one
   // (may_be_joined with their joined skeletons).
-  bool may_be_joined_pair(std::uint64_t token, const JoinedSkeletons* built,
-                          const std::vector<std::string>& single, std::uint32_t first,
-                          std::uint32_t next, std::span<const NamePart> table);
+  bool may_be_joined_pair(std::uint64_t token, const std::vector<std::string>& single,
+                          std::uint32_t first, std::uint32_t next, std::span<const NamePart> table);
   const JoinedSlot& joined_slot(std::uint64_t token, std::uint32_t first, std::uint32_t next,
                                 std::span<const NamePart> table);
 
@@ -1108,17 +1112,13 @@ const QueryScratch::JoinedSlot& QueryScratch::joined_slot(std::uint64_t token, s
   JoinedSlot& slot = joined_slots[at];
   slot.key = key + 1;
   ++joined_used;
-  JoinedSkeletons::fill(slot, skeletons(join_parts(table[first], table[next])));
-  return slot;
-}
-
-void JoinedSkeletons::fill(Slot& slot, const std::vector<std::string>& keys) {
+  auto keys = skeletons(join_parts(table[first], table[next]));
   std::size_t total = 0;
   for (const auto& k : keys)
     total += k.size();
   if (keys.size() > 2 || total > sizeof slot.text) {
     slot.count = too_long;
-    return;
+    return slot;
   }
   slot.count = static_cast<std::uint8_t>(keys.size());
   std::size_t offset = 0;
@@ -1127,59 +1127,15 @@ void JoinedSkeletons::fill(Slot& slot, const std::vector<std::string>& keys) {
     std::copy(keys[k].begin(), keys[k].end(), slot.text + offset);
     offset += keys[k].size();
   }
+  return slot;
 }
 
-std::size_t JoinedSkeletons::slot_of(std::uint64_t key, std::size_t mask) {
-  key ^= key >> 31;
-  key *= 0x9e3779b97f4a7c15ULL;
-  return static_cast<std::size_t>(key ^ (key >> 29)) & mask;
-}
-
-void JoinedSkeletons::add(std::uint32_t first, std::uint32_t next,
-                          const std::vector<std::string>& keys) {
-  if ((used_ + 1) * 2 > slots_.size()) {
-    std::vector<Slot> old(std::max<std::size_t>(1024, slots_.size() * 2));
-    old.swap(slots_);
-    std::size_t mask = slots_.size() - 1;
-    for (const Slot& slot : old)
-      if (slot.key != 0) {
-        std::size_t at = slot_of(slot.key - 1, mask);
-        while (slots_[at].key != 0)
-          at = (at + 1) & mask;
-        slots_[at] = slot;
-      }
-  }
-  const std::uint64_t key = static_cast<std::uint64_t>(first) << 32 | next;
-  std::size_t mask = slots_.size() - 1;
-  std::size_t at = slot_of(key, mask);
-  for (; slots_[at].key != 0; at = (at + 1) & mask)
-    if (slots_[at].key == key + 1)
-      return;
-  slots_[at].key = key + 1;
-  fill(slots_[at], keys);
-  ++used_;
-}
-
-const JoinedSkeletons::Slot* JoinedSkeletons::find(std::uint32_t first, std::uint32_t next) const {
-  if (slots_.empty())
-    return nullptr;
-  const std::uint64_t key = static_cast<std::uint64_t>(first) << 32 | next;
-  std::size_t mask = slots_.size() - 1;
-  for (std::size_t at = slot_of(key, mask); slots_[at].key != 0; at = (at + 1) & mask)
-    if (slots_[at].key == key + 1)
-      return &slots_[at];
-  return nullptr;
-}
-
-bool QueryScratch::may_be_joined_pair(std::uint64_t token, const JoinedSkeletons* built,
-                                      const std::vector<std::string>& single, std::uint32_t first,
-                                      std::uint32_t next, std::span<const NamePart> table) {
-  // Pairs of the table's names were joined at build(); others (the last part and the
-  // first of a rotated name) are kept per thread.
-  const JoinedSlot* stored = built ? built->find(first, next) : nullptr;
-  if (!stored && token == 0) // a table that is not kept: nothing remembered
+bool QueryScratch::may_be_joined_pair(std::uint64_t token, const std::vector<std::string>& single,
+                                      std::uint32_t first, std::uint32_t next,
+                                      std::span<const NamePart> table) {
+  if (token == 0) // a table that is not kept: nothing remembered
     return may_be_joined(single, skeletons(join_parts(table[first], table[next])));
-  const JoinedSlot& slot = stored ? *stored : joined_slot(token, first, next, table);
+  const JoinedSlot& slot = joined_slot(token, first, next, table);
   if (slot.count == too_long)
     return may_be_joined(single, skeletons(join_parts(table[first], table[next])));
   // may_be_joined, on the stored skeletons.
@@ -1206,10 +1162,8 @@ std::uint64_t QueryScorer::new_table_token() {
 }
 
 QueryScorer::QueryScorer(const NameParts& query, std::vector<std::uint32_t> query_ids,
-                         const SharedSimilarities* shared, std::uint64_t table_token,
-                         const JoinedSkeletons* joined)
-    : query_(query), query_ids_(std::move(query_ids)), shared_(shared), table_token_(table_token),
-      table_joined_(joined) {
+                         const SharedSimilarities* shared, std::uint64_t table_token)
+    : query_(query), query_ids_(std::move(query_ids)), shared_(shared), table_token_(table_token) {
   if (query_ids_.size() != query_.parts.size())
     shared_ = nullptr;
   const auto& q = query_.parts;
@@ -1281,8 +1235,7 @@ std::uint32_t QueryScorer::pair_row(std::uint32_t first, std::uint32_t next,
         mask |= 1u << i;
     // The joined skeletons only when the lengths allow a join (most pairs do not).
     for (std::size_t i = 0; i < s.n; ++i)
-      if ((mask >> i & 1) &&
-          !s.may_be_joined_pair(table_token_, table_joined_, keys_[i], first, next, table))
+      if ((mask >> i & 1) && !s.may_be_joined_pair(table_token_, keys_[i], first, next, table))
         mask &= ~(1u << i);
     s.pair_mask[row] = mask;
   }

@@ -58,36 +58,6 @@ private:
   mutable std::atomic<std::size_t> size_{0};
 };
 
-// The skeletons of two table parts written as one (Akhund Zada -> akhndzd), worked out once
-// for every adjacent pair of parts in a watchlist's names when it is built: every query
-// on every thread reads them instead of joining the parts again (joining and taking the
-// skeletons of a pair was a tenth of a query's instructions). Written only by add(),
-// before screening starts; read by any number of threads after.
-class JoinedSkeletons {
-public:
-  // Up to two skeletons of up to 22 letters together, in the slot itself (one cache line
-  // read, no pointer to follow); longer ones are not stored (count too_long).
-  struct Slot {
-    std::uint64_t key = 0;  // key + 1; 0 = empty
-    std::uint8_t count = 0; // skeletons stored; too_long: not stored
-    std::uint8_t length[2] = {};
-    char text[22] = {};
-  };
-  static constexpr std::uint8_t too_long = 255;
-  // Parts `first` and `next` joined have `skeletons` (as skeletons() of join_parts()).
-  void add(std::uint32_t first, std::uint32_t next, const std::vector<std::string>& skeletons);
-  // The slot of a pair added, or null.
-  const Slot* find(std::uint32_t first, std::uint32_t next) const;
-  // Fills `slot` for `skeletons` (too_long when they do not fit).
-  static void fill(Slot& slot, const std::vector<std::string>& skeletons);
-  std::size_t size() const { return used_; }
-
-private:
-  static std::size_t slot_of(std::uint64_t key, std::size_t mask);
-  std::vector<Slot> slots_;
-  std::size_t used_ = 0;
-};
-
 // Per-thread working memory of QueryScorer, reused from one query to the next so that a
 // query allocates nothing once a thread has screened a few: what the query learnt about
 // each table part it met (dense arrays indexed by part id, valid when stamped with the
@@ -104,10 +74,8 @@ public:
   // change while scorers with this token use it, so that what does not depend on the
   // query is kept for the next query on the thread (new_table_token()).
   static constexpr std::uint32_t no_id = ~0u;
-  // `joined` (optional): the joined skeletons of the table's adjacent parts.
   explicit QueryScorer(const NameParts& query, std::vector<std::uint32_t> query_ids = {},
-                       const SharedSimilarities* shared = nullptr, std::uint64_t table_token = 0,
-                       const JoinedSkeletons* joined = nullptr);
+                       const SharedSimilarities* shared = nullptr, std::uint64_t table_token = 0);
   // A token no other table has (process-wide counter).
   static std::uint64_t new_table_token();
   ~QueryScorer();
@@ -177,7 +145,6 @@ private:
   std::vector<std::uint32_t> query_ids_;
   const SharedSimilarities* shared_;
   std::uint64_t table_token_;
-  const JoinedSkeletons* table_joined_;
   QueryScratch* scratch_; // this thread's, or owned_ when it is in use
   std::unique_ptr<QueryScratch> owned_;
 };
