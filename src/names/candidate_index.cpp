@@ -1,5 +1,7 @@
 #include "names/candidate_index.h"
 
+#include "core/hash64.h"
+
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -8,40 +10,28 @@
 namespace tansiq::names {
 namespace {
 
-std::uint64_t mix(std::uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33;
-  return h;
-}
+using core::mix64;
 
 std::uint64_t hash_text(std::string_view s, std::uint64_t seed) {
-  std::uint64_t h = 0xcbf29ce484222325ULL ^ seed;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  }
-  return mix(h);
+  return mix64(core::fnv1a64(s, core::kFnv1aBasis ^ seed));
 }
 
 // Keys combine the hashes of the skeletons (so each skeleton is hashed once), ordered by
 // hash so that a pair or triple is the same key in any order.
 std::uint64_t single_key(std::uint64_t a) {
-  return mix(a ^ 0x51afd7ed558ccdffULL);
+  return mix64(a ^ 0x51afd7ed558ccdffULL);
 }
 
 std::uint64_t pair_key(std::uint64_t a, std::uint64_t b) {
   if (a > b)
     std::swap(a, b);
-  return mix(mix(a + 0x9e3779b97f4a7c15ULL) * 31 + b);
+  return mix64(mix64(a + 0x9e3779b97f4a7c15ULL) * 31 + b);
 }
 
 std::uint64_t triple_key(std::uint64_t a, std::uint64_t b, std::uint64_t c) {
   std::array<std::uint64_t, 3> k = {a, b, c};
   std::sort(k.begin(), k.end());
-  return mix(mix(mix(k[0] + 0x2545f4914f6cdd1dULL) * 31 + k[1]) * 17 + k[2]);
+  return mix64(mix64(mix64(k[0] + 0x2545f4914f6cdd1dULL) * 31 + k[1]) * 17 + k[2]);
 }
 
 enum class Kind { single, pair, triple };

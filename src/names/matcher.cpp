@@ -1,5 +1,6 @@
 #include "names/matcher.h"
 
+#include "core/hash64.h"
 #include "names/candidate_index.h"
 #include "names/latin_key.h"
 #include "names/name_normaliser.h"
@@ -58,14 +59,10 @@ std::vector<PartKeys> keys_of(const NameParts& name) {
 
 // Hash of a part's identity for interning: script, forms and the words as written.
 std::uint64_t part_hash(const NamePart& part) {
-  std::uint64_t h = part.script == Script::latin ? 0x84222325cbf29ce4ULL : 0xcbf29ce484222325ULL;
+  std::uint64_t h = part.script == Script::latin ? 0x84222325cbf29ce4ULL : core::kFnv1aBasis;
   auto add = [&](std::string_view text) {
-    for (unsigned char c : text) {
-      h ^= c;
-      h *= 0x100000001b3ULL;
-    }
-    h ^= 0xff; // separator
-    h *= 0x100000001b3ULL;
+    h = core::fnv1a64(text, h);
+    h = core::fnv1a64("\xff", h); // separator
   };
   for (const auto& form : part.forms)
     add(form);

@@ -1,5 +1,7 @@
 #include "text/fingerprint.h"
 
+#include "core/hash64.h"
+
 #include "text/normalise.h"
 #include "text/tokenise.h"
 
@@ -9,24 +11,11 @@
 namespace tansiq::text {
 namespace {
 
-// SplitMix64's finaliser: a fast, well-mixed 64-bit hash of a 64-bit value.
-std::uint64_t mix(std::uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
+using core::mix64;
 
 // FNV-1a, then mixed: the hash of a word does not depend on the process (the keys are stored).
 std::uint64_t hash_word(std::string_view word) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : word) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  }
-  return mix(h);
+  return mix64(core::fnv1a64(word));
 }
 
 } // namespace
@@ -50,7 +39,7 @@ std::vector<std::uint64_t> shingles_of(std::string_view cleaned_text) {
   for (std::size_t i = 0; i + k <= words.size(); ++i) {
     std::uint64_t h = 0;
     for (std::size_t j = 0; j < k; ++j)
-      h = mix(h * 31 + words[i + j] + j);
+      h = mix64(h * 31 + words[i + j] + j);
     shingles.push_back(h);
   }
   std::sort(shingles.begin(), shingles.end());
@@ -64,18 +53,18 @@ TextFingerprint fingerprint(std::string_view cleaned_text) {
   if (out.shingles.empty())
     return out;
 
-  // MinHash: hash function i is mix(shingle ^ seed_i); its minimum over the set.
+  // MinHash: hash function i is mix64(shingle ^ seed_i); its minimum over the set.
   constexpr std::size_t kHashes = kBands * kRowsPerBand;
   std::uint64_t minima[kHashes];
   std::fill(std::begin(minima), std::end(minima), std::numeric_limits<std::uint64_t>::max());
   for (std::uint64_t shingle : out.shingles)
     for (std::size_t i = 0; i < kHashes; ++i)
-      minima[i] = std::min(minima[i], mix(shingle ^ (0x9e3779b97f4a7c15ULL * (i + 1))));
+      minima[i] = std::min(minima[i], mix64(shingle ^ (0x9e3779b97f4a7c15ULL * (i + 1))));
   out.bands.reserve(kBands);
   for (std::size_t band = 0; band < kBands; ++band) {
-    std::uint64_t key = mix(band + 1);
+    std::uint64_t key = mix64(band + 1);
     for (std::size_t row = 0; row < kRowsPerBand; ++row)
-      key = mix(key ^ minima[band * kRowsPerBand + row]);
+      key = mix64(key ^ minima[band * kRowsPerBand + row]);
     out.bands.push_back(key);
   }
   return out;
