@@ -6,6 +6,7 @@
 #include "stix/references.h"
 #include "store/postgres/pg_connection.h"
 #include "store/postgres/pg_schema.h"
+#include "store/sql_or_terms.h"
 #include "store/store.h"
 
 #include <algorithm>
@@ -114,15 +115,7 @@ void append_version_filter(std::string& sql, Parameters& parameters, const Versi
     terms.push_back("o.version_micros = ANY(" + next_placeholder(parameters) + "::bigint[])");
     parameters.integer_array(std::vector<std::int64_t>(match.exact.begin(), match.exact.end()));
   }
-  if (terms.empty())
-    return;
-  sql += " AND (";
-  for (size_t i = 0; i < terms.size(); ++i) {
-    if (i)
-      sql += " OR ";
-    sql += terms[i];
-  }
-  sql += ')';
+  append_or_terms(sql, terms);
 }
 
 // Connections, opened on demand and kept for reuse. Each handler thread holds

@@ -5,6 +5,7 @@
 #include "stix/tlp.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/sqlite/sqlite_schema.h"
+#include "store/sql_or_terms.h"
 #include "store/store.h"
 
 #include <simdjson.h>
@@ -59,15 +60,7 @@ void append_version_filter(std::string& sql, Parameters& parameters, const Versi
     terms.push_back("version_micros=?");
     parameters.values.emplace_back(micros);
   }
-  if (terms.empty())
-    return;
-  sql += " AND (";
-  for (size_t i = 0; i < terms.size(); ++i) {
-    if (i)
-      sql += " OR ";
-    sql += terms[i];
-  }
-  sql += ')';
+  append_or_terms(sql, terms);
 }
 
 class ConnectionPool {
